@@ -1,0 +1,114 @@
+// Authentication, plan gating and rate limiting, per surface, as onRequest hooks.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { authenticateApiKey, authenticateV1, resolveOnBehalfOf } from '../../domain/accounts/authenticate.ts';
+import { planHasApiAccess } from '../../domain/accounts/plans.ts';
+import type { Account } from '../../domain/accounts/accounts.ts';
+import { DomainError } from '../../domain/errors.ts';
+import type { AppContext, Surface } from './context.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** No credentials needed (download links, V1 registeraccount). */
+    public?: boolean;
+    /** Partner API: partner keys only. */
+    partner?: boolean;
+  }
+}
+
+const unauthorized = (message: string) => new DomainError('unauthorized', message);
+
+function basicCredentials(header: string | undefined): { key: string; secret: string } | null {
+  const match = header ? /^Basic\s+(\S+)\s*$/i.exec(header) : null;
+  if (!match) return null;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon <= 0) return null;
+  return { key: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
+}
+
+function apiKeyHeader(request: FastifyRequest): string | null {
+  const value = request.headers['api-key'];
+  const key = Array.isArray(value) ? value[0] : value;
+  return key?.trim() || null;
+}
+
+async function enforceRateLimit(ctx: AppContext, reply: FastifyReply, bucket: string, limit: number, surface: Surface) {
+  if (limit === 0) return;
+  const decision = await ctx.rateLimiter.hit(bucket, limit);
+  if (surface === 'v1') {
+    reply.header('X-Rate-Limit-Limit', decision.limit);
+    reply.header('X-Rate-Limit-Remaining', decision.remaining);
+    reply.header('X-Rate-Limit-Reset', decision.resetSeconds);
+  }
+  if (!decision.allowed) {
+    reply.header('Retry-After', decision.resetSeconds);
+    throw new DomainError('rate_limited', `Rate limit of ${limit} requests per minute exceeded; retry in ${decision.resetSeconds} seconds.`);
+  }
+}
+
+function requireApiPlan(account: Account, request: FastifyRequest, surface: Surface) {
+  const inventory = surface === 'v2' && /^\/v2\/inventory/.test(request.url);
+  if (inventory) {
+    if (!account.addons.includes('inventory_api')) {
+      throw new DomainError('plan_required', 'The Inventory API add-on is not enabled for this account.', 'invalid_billing_plan');
+    }
+    return;
+  }
+  if (!planHasApiAccess(account.plan)) {
+    throw new DomainError('plan_required', `The ${account.plan} plan does not include API access; upgrade to Standard or above.`, 'invalid_billing_plan');
+  }
+}
+
+export function v1Authentication(ctx: AppContext) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    request.principal = null;
+    request.account = null;
+    if (request.routeOptions.config?.public) return;
+    const credentials = basicCredentials(request.headers.authorization);
+    if (!credentials) throw unauthorized('Authorization has been denied for this request.');
+    const principal = await authenticateV1(ctx.database.db, credentials.key, credentials.secret, ctx.clock.nowIso());
+    if (principal?.kind !== 'account') throw unauthorized('Authorization has been denied for this request.');
+    request.principal = principal;
+    request.account = principal.account;
+    await enforceRateLimit(ctx, reply, `v1:${principal.credentialId}`, ctx.config.rateLimitV1, 'v1');
+    requireApiPlan(principal.account, request, 'v1');
+  };
+}
+
+export function apiKeyAuthentication(ctx: AppContext, surface: 'v2' | 'shipengine') {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    request.principal = null;
+    request.account = null;
+    const config = request.routeOptions.config ?? {};
+    if (config.public) return;
+    const key = apiKeyHeader(request);
+    if (!key) throw unauthorized('The API-Key header is missing. Send your API key in the API-Key header.');
+    const now = ctx.clock.nowIso();
+    const principal = await authenticateApiKey(ctx.database.db, key, now);
+    if (!principal) throw unauthorized('The API key is invalid, expired or disabled.');
+    request.principal = principal;
+
+    if (principal.kind === 'partner') {
+      if (surface !== 'shipengine') throw unauthorized('Partner API keys work on the ShipEngine /v1 surface only.');
+      const onBehalfOf = request.headers['on-behalf-of'];
+      const target = (Array.isArray(onBehalfOf) ? onBehalfOf[0] : onBehalfOf)?.trim();
+      if (target) {
+        const account = await resolveOnBehalfOf(ctx.database.db, principal.partnerId, target, now);
+        if (!account) throw new DomainError('forbidden', `On-Behalf-Of ${target} is not an active account of this partner.`);
+        request.account = account;
+        await enforceRateLimit(ctx, reply, `account:${account.id}`, ctx.config.rateLimitV2, surface);
+        return;
+      }
+      if (!config.partner) {
+        throw new DomainError('forbidden', 'A partner API key needs an On-Behalf-Of header to call account endpoints.');
+      }
+      await enforceRateLimit(ctx, reply, principal.credentialId, ctx.config.rateLimitV2, surface);
+      return;
+    }
+
+    if (config.partner) throw new DomainError('forbidden', 'This endpoint requires a partner API key.');
+    request.account = principal.account;
+    await enforceRateLimit(ctx, reply, principal.credentialId, ctx.config.rateLimitV2, surface);
+    if (surface === 'v2') requireApiPlan(principal.account, request, surface);
+  };
+}

@@ -1,0 +1,8 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { sharedRoutes } from '../v2/routes.ts';
+import { mountV2Dialect } from '../v2/surface.ts';
+
+/** ShipEngine at /v1: the V2 handlers with ShipEngine's error source, plus the Partner API. */
+export const shipEnginePlugin: FastifyPluginAsync = async (app) => {
+  await mountV2Dialect(app, 'shipengine', [...sharedRoutes]);
+};

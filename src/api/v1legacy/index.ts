@@ -1,0 +1,18 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { v1Authentication } from '../common/auth.ts';
+import { sendV1Message, v1ErrorHandler } from '../common/v1-errors.ts';
+import { v1AccountRoutes } from './accounts/routes.ts';
+import { v1StoreRoutes } from './stores/routes.ts';
+import { v1UserRoutes } from './users/routes.ts';
+import { v1WarehouseRoutes } from './warehouses/routes.ts';
+
+/** ShipStation V1 (legacy) at the root: Basic auth, camelCase, ASP.NET-style errors. */
+export const v1LegacyPlugin: FastifyPluginAsync = async (app) => {
+  app.addHook('onRequest', v1Authentication(app.ctx));
+  app.setErrorHandler(v1ErrorHandler);
+  for (const routes of [v1UserRoutes, v1AccountRoutes, v1StoreRoutes, v1WarehouseRoutes]) await app.register(routes);
+};
+
+export function v1NotFound(request: { method: string; url: string }, reply: Parameters<typeof sendV1Message>[0]) {
+  return sendV1Message(reply, 404, `No HTTP resource was found that matches the request URI '${request.url}'.`);
+}

@@ -1,0 +1,36 @@
+// Assembles the HTTP server: one Fastify instance, three surfaces, one context.
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { AppContext } from './api/common/context.ts';
+import { v1LegacyPlugin, v1NotFound } from './api/v1legacy/index.ts';
+import { v2Plugin } from './api/v2/index.ts';
+import { shipEnginePlugin } from './api/shipengine/index.ts';
+
+export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: ctx.config.logLevel },
+    genReqId: () => randomUUID(),
+    bodyLimit: ctx.config.bodyLimitBytes,
+    ajv: { customOptions: { coerceTypes: 'array', useDefaults: true, removeAdditional: false, allErrors: true } },
+    routerOptions: { ignoreTrailingSlash: true, caseSensitive: false },
+  });
+  app.decorate('ctx', ctx);
+  app.decorateRequest('principal', null);
+  app.decorateRequest('account', null);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Shipdock', version: '0.1.0', description: 'ShipStation V1, V2 and ShipEngine, self-hosted.' },
+      servers: [{ url: ctx.config.publicUrl }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  await app.register(v1LegacyPlugin);
+  await app.register(v2Plugin, { prefix: '/v2' });
+  await app.register(shipEnginePlugin, { prefix: '/v1' });
+  app.setNotFoundHandler(v1NotFound);
+  return app;
+}

@@ -1,0 +1,68 @@
+// Environment configuration, validated once at start so a typo fails loudly instead of half-working.
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  v1ApiKey: string | null;
+  v1ApiSecret: string | null;
+  apiKey: string | null;
+  partnerApiKey: string | null;
+  rateLimitV1: number;
+  rateLimitV2: number;
+  publicUrl: string;
+  bodyLimitBytes: number;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function optional(env: NodeJS.ProcessEnv, name: string): string | null {
+  const raw = env[name]?.trim();
+  return raw ? raw : null;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = integer(env, 'PORT', 8080, 0, 65535);
+  const host = optional(env, 'HOST') ?? '127.0.0.1';
+  const databaseUrl = optional(env, 'DATABASE_URL');
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, got "${databaseUrl}"`);
+  }
+  const v1ApiKey = optional(env, 'SHIPDOCK_V1_API_KEY');
+  const v1ApiSecret = optional(env, 'SHIPDOCK_V1_API_SECRET');
+  if ((v1ApiKey === null) !== (v1ApiSecret === null)) {
+    throw new ConfigError('SHIPDOCK_V1_API_KEY and SHIPDOCK_V1_API_SECRET must be set together');
+  }
+  const publicUrl = (optional(env, 'SHIPDOCK_PUBLIC_URL') ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/+$/, '');
+  try {
+    new URL(publicUrl);
+  } catch {
+    throw new ConfigError(`SHIPDOCK_PUBLIC_URL must be an absolute URL, got "${publicUrl}"`);
+  }
+  return {
+    port,
+    host,
+    databaseUrl,
+    dataDir: optional(env, 'SHIPDOCK_DATA_DIR') ?? './data',
+    v1ApiKey,
+    v1ApiSecret,
+    apiKey: optional(env, 'SHIPDOCK_API_KEY'),
+    partnerApiKey: optional(env, 'SHIPDOCK_PARTNER_API_KEY'),
+    rateLimitV1: integer(env, 'SHIPDOCK_RATE_LIMIT_V1', 40, 0, 1_000_000),
+    rateLimitV2: integer(env, 'SHIPDOCK_RATE_LIMIT_V2', 200, 0, 1_000_000),
+    publicUrl,
+    bodyLimitBytes: integer(env, 'SHIPDOCK_BODY_LIMIT_BYTES', 5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    logLevel: optional(env, 'LOG_LEVEL') ?? 'info',
+  };
+}

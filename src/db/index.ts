@@ -1,0 +1,70 @@
+// Opens the embedded SQLite database or PostgreSQL behind one Kysely interface and migrates it.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import type { DB } from './schema.ts';
+import { migrateToLatest } from './migrate.ts';
+
+export type Engine = 'sqlite' | 'postgres';
+export type Db = Kysely<DB>;
+export type Tx = Transaction<DB>;
+/** Anything a query can run on: the database or an open transaction. */
+export type Executor = Kysely<DB>;
+
+export interface Database {
+  engine: Engine;
+  db: Db;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl: string | null;
+  dataDir: string;
+  /** PostgreSQL only: isolates a test run in its own schema. */
+  schema?: string;
+  poolSize?: number;
+}
+
+// COUNT(*) and BIGINT come back from pg as strings; every count we read fits a JS number.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+function openSqlite(dataDir: string): Db {
+  let file = ':memory:';
+  if (dataDir !== ':memory:') {
+    mkdirSync(dataDir, { recursive: true });
+    file = join(dataDir, 'shipdock.sqlite');
+  }
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+function openPostgres(url: string, schema: string | undefined, poolSize: number): Db {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const engine: Engine = options.databaseUrl ? 'postgres' : 'sqlite';
+  if (engine === 'postgres' && options.schema) {
+    const admin = new pg.Client({ connectionString: options.databaseUrl! });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
+    await admin.end();
+  }
+  const db =
+    engine === 'postgres'
+      ? openPostgres(options.databaseUrl!, options.schema, options.poolSize ?? 10)
+      : openSqlite(options.dataDir);
+  await migrateToLatest(db, engine);
+  return { engine, db, close: () => db.destroy() };
+}

@@ -1,0 +1,116 @@
+// Table shapes for Kysely. Conventions that keep SQLite and PostgreSQL identical:
+// timestamps are ISO-8601 UTC text, booleans are 0/1 integers, nested objects are JSON text,
+// money is integer cents.
+import type { Generated } from 'kysely';
+
+export type Flag = 0 | 1;
+
+export interface AccountsTable {
+  id: Generated<number>;
+  plan: string;
+  addons: string;
+  active: Flag;
+  partner_id: number | null;
+  external_account_id: string | null;
+  email: string | null;
+  password_hash: string | null;
+  company_name: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  origin_country_code: string | null;
+  created_at: string;
+  modified_at: string;
+}
+
+export interface PartnersTable {
+  id: Generated<number>;
+  name: string;
+  active: Flag;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  account_id: number;
+  name: string;
+  username: string;
+  email: string;
+  status: string;
+  created_at: string;
+  last_login_at: string | null;
+}
+
+export interface V1KeyPairsTable {
+  id: Generated<number>;
+  account_id: number;
+  key_hash: string;
+  secret_hash: string;
+  key_hint: string;
+  expires_at: string;
+  created_at: string;
+  deleted_at: string | null;
+}
+
+export interface ApiKeysTable {
+  id: Generated<number>;
+  account_id: number | null;
+  partner_id: number | null;
+  key_hash: string;
+  key_hint: string;
+  description: string;
+  created_at: string;
+  expires_at: string | null;
+  deleted_at: string | null;
+}
+
+export interface RateLimitWindowsTable {
+  bucket: string;
+  window_index: number;
+  hits: number;
+}
+
+export interface WarehousesTable {
+  id: Generated<number>;
+  account_id: number;
+  name: string;
+  is_default: Flag;
+  origin_address: string;
+  return_address: string;
+  created_at: string;
+  modified_at: string;
+  deleted_at: string | null;
+}
+
+export interface TagsTable {
+  id: Generated<number>;
+  account_id: number;
+  name: string;
+  color: string;
+  created_at: string;
+}
+
+export interface StoresTable {
+  id: Generated<number>;
+  account_id: number;
+  name: string;
+  marketplace_id: number;
+  marketplace_name: string;
+  active: Flag;
+  details: string;
+  refresh_date: string | null;
+  last_refresh_attempt: string | null;
+  created_at: string;
+  modified_at: string;
+}
+
+export interface DB {
+  accounts: AccountsTable;
+  partners: PartnersTable;
+  users: UsersTable;
+  v1_key_pairs: V1KeyPairsTable;
+  api_keys: ApiKeysTable;
+  rate_limit_windows: RateLimitWindowsTable;
+  warehouses: WarehousesTable;
+  tags: TagsTable;
+  stores: StoresTable;
+}

@@ -1,0 +1,61 @@
+// Entry point: `npm start`.
+import { sql } from 'kysely';
+import { loadConfig, ConfigError, type Config } from './config.ts';
+import { openDatabase, type Database } from './db/index.ts';
+import { Clock } from './domain/clock.ts';
+import { ensureDefaultAccount, type GeneratedCredentials } from './domain/accounts/bootstrap.ts';
+import { DatabaseRateLimiter, MemoryRateLimiter } from './domain/limits/rate-limiter.ts';
+import { buildApp } from './app.ts';
+import type { AppContext } from './api/common/context.ts';
+
+/** Several processes may start at once on one PostgreSQL: the advisory lock lets one bootstrap at a time. */
+export async function bootstrap(database: Database, config: Config, clock: Clock): Promise<GeneratedCredentials> {
+  return database.db.transaction().execute(async (tx) => {
+    if (database.engine === 'postgres') await sql`SELECT pg_advisory_xact_lock(421337)`.execute(tx);
+    return ensureDefaultAccount(tx, config, clock.nowIso());
+  });
+}
+
+export async function createContext(config: Config, options: { schema?: string } = {}): Promise<AppContext> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: options.schema });
+  const clock = new Clock();
+  const rateLimiter = database.engine === 'postgres' ? new DatabaseRateLimiter(database.db) : new MemoryRateLimiter();
+  return { config, database, clock, rateLimiter };
+}
+
+function printCredentials(generated: GeneratedCredentials) {
+  const lines = [
+    generated.v1ApiKey && `  V1 API key:      ${generated.v1ApiKey}\n  V1 API secret:   ${generated.v1ApiSecret}`,
+    generated.apiKey && `  API key (V2 and ShipEngine): ${generated.apiKey}`,
+    generated.partnerApiKey && `  Partner API key: ${generated.partnerApiKey}`,
+  ].filter(Boolean);
+  if (lines.length === 0) return;
+  console.log(`\nShipdock generated credentials for the default account (shown once; only their hashes are stored):\n${lines.join('\n')}\n`);
+}
+
+async function main() {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`shipdock: configuration error: ${error.message}`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const ctx = await createContext(config);
+  printCredentials(await bootstrap(ctx.database, config, ctx.clock));
+  const app = await buildApp(ctx);
+  const shutdown = async () => {
+    await app.close();
+    await ctx.database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`Shipdock listening on ${config.publicUrl} (${ctx.database.engine}); API docs at ${config.publicUrl}/docs`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -1,0 +1,100 @@
+// The contract harness: checks a response body against the official OpenAPI document of its surface.
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import type { ValidateFunction } from 'ajv';
+import { loadDoc, SchemaFlattener, type OpenApiDoc } from './openapi.ts';
+
+export type ContractSurface = 'v2' | 'shipengine';
+
+const specPath = (file: string) => fileURLToPath(new URL(`../../reference/specs/${file}`, import.meta.url));
+
+/**
+ * Newer than the saved files: the 2026 V2 error model (ShipStation SDK) adds field_name and
+ * field_value; the ShipEngine 2026-04 spec already has field_name.
+ */
+const ERROR_OVERLAY = {
+  error: { properties: { field_name: { type: 'string' }, field_value: { type: 'string' } } },
+};
+
+interface Loaded {
+  doc: OpenApiDoc;
+  flattener: SchemaFlattener;
+  routes: { method: string; regex: RegExp; template: string; operation: any }[];
+}
+
+const loaded = new Map<string, Loaded>();
+const compiled = new Map<string, ValidateFunction>();
+const ajv = new (Ajv2020 as unknown as typeof Ajv2020.default)({ strict: false, allErrors: true, validateFormats: true });
+(addFormats as unknown as typeof addFormats.default)(ajv);
+for (const format of ['int32', 'int64', 'double', 'float', 'decimal', 'binary', 'byte', 'uuid-string']) ajv.addFormat(format, true);
+
+function load(file: string): Loaded {
+  let entry = loaded.get(file);
+  if (entry) return entry;
+  const doc = loadDoc(specPath(file));
+  const routes = Object.entries(doc.paths).flatMap(([template, item]) =>
+    Object.entries(item)
+      .filter(([method]) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
+      .map(([method, operation]) => ({
+        method: method.toUpperCase(),
+        template,
+        regex: new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+        operation,
+      })),
+  );
+  // Literal segments win over parameters (/labels/rates/{id} before /labels/{id}/...).
+  routes.sort((a, b) => (a.template.match(/\{/g)?.length ?? 0) - (b.template.match(/\{/g)?.length ?? 0));
+  entry = { doc, flattener: new SchemaFlattener(doc, ERROR_OVERLAY), routes };
+  loaded.set(file, entry);
+  return entry;
+}
+
+function responseSchema(entry: Loaded, operation: any, status: number) {
+  let response = operation.responses?.[String(status)] ?? operation.responses?.default;
+  if (!response) return undefined;
+  if (response.$ref) response = entry.doc.components.responses?.[response.$ref.split('/').pop()];
+  return response?.content?.['application/json']?.schema;
+}
+
+function find(surface: ContractSurface, method: string, path: string) {
+  const candidates: [string, string][] =
+    surface === 'shipengine'
+      ? [['shipengine.openapi.yaml', path]]
+      : [
+          ['shipstation-v2.openapi.yaml', path],
+          // V2 operations missing from the 2025 file have the same shapes as their ShipEngine twins.
+          ['shipengine.openapi.yaml', path.replace(/^\/v2\//, '/v1/')],
+        ];
+  for (const [file, p] of candidates) {
+    const entry = load(file);
+    const route = entry.routes.find((r) => r.method === method && r.regex.test(p));
+    if (route) return { entry, route, file };
+  }
+  return null;
+}
+
+/** Asserts that `body` is what the official spec allows for this operation and status. */
+export function assertContract(surface: ContractSurface, method: string, url: string, status: number, body: unknown) {
+  const path = url.split('?')[0];
+  const found = find(surface, method.toUpperCase(), path);
+  assert.ok(found, `no operation ${method} ${path} in the ${surface} spec`);
+  const { entry, route, file } = found;
+  let schema = responseSchema(entry, route.operation, status);
+  if (!schema && status >= 400) schema = { $ref: '#/components/schemas/error_response_body' };
+  if (!schema) {
+    assert.ok(status === 204 || status === 207 || status < 300, `spec has no ${status} response for ${method} ${route.template}`);
+    return;
+  }
+  const key = `${file} ${method} ${route.template} ${status}`;
+  let validate = compiled.get(key);
+  if (!validate) {
+    validate = ajv.compile(entry.flattener.flatten(schema));
+    compiled.set(key, validate);
+  }
+  if (!validate(body)) {
+    const errors = validate.errors?.slice(0, 8).map((e) => `${e.instancePath || '(root)'} ${e.message} ${JSON.stringify(e.params)}`);
+    assert.fail(`${method} ${path} ${status} does not match ${file} ${route.template}:\n  ${errors?.join('\n  ')}\nbody: ${JSON.stringify(body).slice(0, 1500)}`);
+  }
+}
