@@ -61,7 +61,8 @@ export class SchemaFlattener {
       }
     }
     out = fixBounds(out);
-    if (out.nullable === true) out = nullable(out);
+    // The 2025 V2 file marks nullable fields with the vendor key x-nullable (a 3.0 leftover).
+    if (out.nullable === true || schema['x-nullable'] === true) out = nullable(out);
     delete out.nullable;
     delete out.readOnly;
     delete out.writeOnly;

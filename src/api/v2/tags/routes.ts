@@ -2,10 +2,12 @@ import * as tags from '../../../domain/tags/tags.ts';
 import { actingAccount } from '../../common/context.ts';
 import type { SurfacePlugin } from '../shared/plugin.ts';
 
-const toV2Tag = (t: tags.Tag) => ({ tag_id: t.id, name: t.name, color: t.color });
+// ShipStation V2 shows a tag by name only; ShipEngine adds its id and color.
+const tagMapper = (surface: string) => (t: tags.Tag) => (surface === 'v2' ? { name: t.name } : { tag_id: t.id, name: t.name, color: t.color });
 const nameParam = { type: 'object', required: ['tag_name'], properties: { tag_name: { type: 'string', minLength: 1, maxLength: 100 } } } as const;
 
-export const tagRoutes: SurfacePlugin = async (app) => {
+export const tagRoutes: SurfacePlugin = async (app, { surface }) => {
+  const toV2Tag = tagMapper(surface);
   const { db } = app.ctx.database;
   const now = () => app.ctx.clock.nowIso();
   const create = (accountId: number, name: string) => db.transaction().execute((tx) => tags.createTag(tx, accountId, name, now()));

@@ -1,13 +1,16 @@
 import { addressSchema } from '../shared/address.ts';
 import { seIdParam } from '../shared/query.ts';
 
+// Warehouse addresses are full `address` objects in the spec: a contact name and phone are required.
+const warehouseAddress = { ...addressSchema, required: [...addressSchema.required, 'name', 'phone'] } as const;
+
 export const warehouseBody = {
   type: 'object',
   required: ['name', 'origin_address'],
   properties: {
     name: { type: 'string', minLength: 1, maxLength: 200 },
-    origin_address: addressSchema,
-    return_address: { anyOf: [addressSchema, { type: 'null' }] },
+    origin_address: warehouseAddress,
+    return_address: { anyOf: [warehouseAddress, { type: 'null' }] },
     is_default: { type: ['boolean', 'null'] },
   },
 } as const;
