@@ -8,7 +8,13 @@ import { v1LegacyPlugin, v1NotFound } from './api/v1legacy/index.ts';
 import { v2Plugin } from './api/v2/index.ts';
 import { shipEnginePlugin } from './api/shipengine/index.ts';
 
-export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export interface BuildOptions {
+  logger?: boolean;
+  /** Sees every route as it is registered (the API coverage report uses it). */
+  onRoute?: (route: { method: string | string[]; url: string }) => void;
+}
+
+export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger === false ? false : { level: ctx.config.logLevel },
     genReqId: () => randomUUID(),
@@ -19,6 +25,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   app.decorate('ctx', ctx);
   app.decorateRequest('principal', null);
   app.decorateRequest('account', null);
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
 
   await app.register(swagger, {
     openapi: {

@@ -1,0 +1,95 @@
+// Shared by the bench scripts: start servers as child processes, drive them with autocannon on loopback.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir, cpus } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+
+export const BENCH_KEYS = {
+  SHIPDOCK_V1_API_KEY: 'benchv1key',
+  SHIPDOCK_V1_API_SECRET: 'benchv1secret',
+  SHIPDOCK_API_KEY: 'bench-api-key',
+  SHIPDOCK_PARTNER_API_KEY: 'bench-partner-key',
+};
+export const V1_AUTH = `Basic ${Buffer.from('benchv1key:benchv1secret').toString('base64')}`;
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Running {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startNode(script: string, env: Record<string, string>, readyText = 'listening'): Promise<Running> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${script} did not start`)), 60_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes(readyText)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Shipdock on the embedded database (fresh temp dir) or on DATABASE_URL, with limits off. */
+export function startShipdock(engine: 'sqlite' | 'postgres', extra: Record<string, string> = {}): Promise<Running> {
+  const env: Record<string, string> = { ...BENCH_KEYS, SHIPDOCK_RATE_LIMIT_V1: '0', SHIPDOCK_RATE_LIMIT_V2: '0', ...extra };
+  if (engine === 'sqlite') {
+    env.SHIPDOCK_DATA_DIR = mkdtempSync(join(tmpdir(), 'shipdock-bench-'));
+    env.DATABASE_URL = '';
+  }
+  return startNode('src/server.ts', env);
+}
+
+export interface Measured {
+  label: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+}
+
+export async function measure(label: string, options: autocannon.Options): Promise<Measured> {
+  const result = await autocannon({ connections: 10, duration: 5, ...options });
+  return {
+    label,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx + result.errors,
+  };
+}
+
+export function report(title: string, rows: Measured[], baseline?: Measured) {
+  console.log(`\n${title}  (${cpus().length} cores, loopback, autocannon 10 connections x 5 s)`);
+  console.log(`${'endpoint'.padEnd(44)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'vs bare'.padStart(8)} non-2xx`);
+  for (const r of rows) {
+    const ratio = baseline ? `${((100 * r.rps) / baseline.rps).toFixed(0)}%` : '';
+    console.log(`${r.label.padEnd(44)} ${String(r.rps).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${ratio.padStart(8)} ${r.non2xx}`);
+  }
+}
+
+export const engines = (): ('sqlite' | 'postgres')[] => (process.env.DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite']);

@@ -1,0 +1,109 @@
+// Administration commands against the configured database (same environment as the server).
+import { parseArgs } from 'node:util';
+import { loadConfig } from './config.ts';
+import { openDatabase, type Database } from './db/index.ts';
+import { createAccount, listAccounts } from './domain/accounts/accounts.ts';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_PARTNER_ID } from './domain/accounts/bootstrap.ts';
+import { createApiKey, createV1KeyPair, deleteKey, listKeys } from './domain/accounts/keys.ts';
+import { ADDONS, isPlan, PLANS, type Addon } from './domain/accounts/plans.ts';
+import { createTag } from './domain/tags/tags.ts';
+import { DomainError } from './domain/errors.ts';
+
+const USAGE = `Usage:
+  shipdock accounts create --plan ${PLANS.join('|')} [--addon inventory_api]
+  shipdock accounts list
+  shipdock keys create --v1 --months 3|6|12 [--account ID]
+  shipdock keys create [--account ID] [--description TEXT]      (V2 / ShipEngine API key)
+  shipdock keys create --partner [--description TEXT]           (partner API key)
+  shipdock keys list [--account ID]
+  shipdock keys delete ID                                        (ID as listed: v1-3, key-7)
+  shipdock tags create NAME [--color #RRGGBB] [--account ID]`;
+
+type Out = (line: string) => void;
+
+async function run(database: Database, args: string[], out: Out): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      plan: { type: 'string' },
+      addon: { type: 'string', multiple: true },
+      v1: { type: 'boolean' },
+      partner: { type: 'boolean' },
+      months: { type: 'string' },
+      account: { type: 'string' },
+      description: { type: 'string' },
+      color: { type: 'string' },
+    },
+  });
+  const { db } = database;
+  const now = new Date().toISOString();
+  const accountId = values.account ? Number(values.account) : DEFAULT_ACCOUNT_ID;
+  if (!Number.isInteger(accountId) || accountId < 1) throw new DomainError('validation', `--account must be an account id, not ${values.account}`);
+  const [noun, verb, arg] = positionals;
+
+  if (noun === 'accounts' && verb === 'create') {
+    if (!values.plan || !isPlan(values.plan)) throw new DomainError('validation', `--plan must be one of ${PLANS.join(', ')}`);
+    const addons = (values.addon ?? []) as Addon[];
+    const unknown = addons.filter((a) => !(ADDONS as readonly string[]).includes(a));
+    if (unknown.length) throw new DomainError('validation', `unknown add-on ${unknown.join(', ')}`);
+    const account = await db.transaction().execute((tx) => createAccount(tx, { plan: values.plan as never, addons }, now));
+    out(`account ${account.id} created (plan ${account.plan}${addons.length ? `, add-ons ${addons.join(', ')}` : ''})`);
+    return;
+  }
+  if (noun === 'accounts' && verb === 'list') {
+    for (const a of await listAccounts(db)) out(`${a.id}\t${a.plan}\t${a.addons.join(',') || '-'}\t${a.active ? 'active' : 'disabled'}\tpartner ${a.partnerId ?? '-'}`);
+    return;
+  }
+  if (noun === 'keys' && verb === 'create') {
+    if (values.v1) {
+      const months = Number(values.months ?? 'missing');
+      const pair = await db.transaction().execute((tx) => createV1KeyPair(tx, accountId, months, now));
+      out(`V1 key pair v1-${pair.id} for account ${accountId}, expires ${pair.expiresAt}`);
+      out(`  API key:    ${pair.apiKey}`);
+      out(`  API secret: ${pair.apiSecret}`);
+    } else {
+      const owner = values.partner ? { partnerId: DEFAULT_PARTNER_ID } : { accountId };
+      const key = await db.transaction().execute((tx) => createApiKey(tx, owner, now, { description: values.description }));
+      out(`${values.partner ? 'partner' : 'API'} key key-${key.id}${values.partner ? '' : ` for account ${accountId}`}: ${key.apiKey}`);
+    }
+    out('(shown once: only its hash is stored)');
+    return;
+  }
+  if (noun === 'keys' && verb === 'list') {
+    const keys = await listKeys(db, values.account ? accountId : undefined);
+    for (const k of keys) {
+      const owner = k.partnerId !== null ? `partner ${k.partnerId}` : `account ${k.accountId}`;
+      out(`${k.id}\t${k.kind}\t${owner}\t${k.hint}\tcreated ${k.createdAt}\texpires ${k.expiresAt ?? 'never'}\t${k.description}`);
+    }
+    return;
+  }
+  if (noun === 'keys' && verb === 'delete' && arg) {
+    await db.transaction().execute((tx) => deleteKey(tx, arg, now));
+    out(`${arg} deleted`);
+    return;
+  }
+  if (noun === 'tags' && verb === 'create' && arg) {
+    const tag = await db.transaction().execute((tx) => createTag(tx, accountId, arg, now, values.color));
+    out(`tag ${tag.id} "${tag.name}" ${tag.color} created for account ${accountId}`);
+    return;
+  }
+  throw new DomainError('validation', USAGE);
+}
+
+export async function runCli(args: string[], env: NodeJS.ProcessEnv = process.env, out: Out = console.log): Promise<number> {
+  const config = loadConfig(env);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await run(database, args, out);
+    return 0;
+  } catch (error) {
+    if (error instanceof DomainError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`shipdock: ${(error as Error).message}`);
+      return 2;
+    }
+    throw error;
+  } finally {
+    await database.close();
+  }
+}
