@@ -1,12 +1,14 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Engine } from './index.ts';
 import { foundation } from './migrations/0001_foundation.ts';
+import { shipping } from './migrations/0002_shipping.ts';
 
 export type MigrationFactory = (engine: Engine) => Migration;
 
 // Ordered by name; each later issue adds its own file here.
 const migrations: Record<string, MigrationFactory> = {
   '0001_foundation': foundation,
+  '0002_shipping': shipping,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -103,6 +103,75 @@ export interface StoresTable {
   modified_at: string;
 }
 
+export interface CarriersTable {
+  id: Generated<number>;
+  account_id: number;
+  carrier_code: string;
+  nickname: string;
+  account_number: string;
+  is_primary: Flag;
+  funded: Flag;
+  settings: string;
+  created_at: string;
+  disconnected_at: string | null;
+}
+
+export interface PackageTypesTable {
+  id: Generated<number>;
+  account_id: number;
+  package_code: string;
+  name: string;
+  description: string | null;
+  dimensions: string | null;
+  created_at: string;
+}
+
+/** A shipment's full neutral shape lives in `body` (JSON); the columns are what lists filter on. */
+export interface ShipmentsTable {
+  id: Generated<number>;
+  account_id: number;
+  order_id: number | null;
+  external_shipment_id: string | null;
+  shipment_number: string | null;
+  status: string;
+  carrier_id: number | null;
+  service_code: string | null;
+  warehouse_id: number | null;
+  ship_date: string | null;
+  is_return: Flag;
+  import_batch_id: string | null;
+  body: string;
+  created_at: string;
+  modified_at: string;
+}
+
+export interface ShipmentTagsTable {
+  shipment_id: number;
+  tag_id: number;
+}
+
+export interface RateResponsesTable {
+  id: Generated<number>;
+  account_id: number;
+  shipment_id: number | null;
+  status: string;
+  body: string;
+  created_at: string;
+}
+
+export interface RatesTable {
+  id: Generated<number>;
+  account_id: number;
+  rate_response_id: number;
+  shipment_id: number | null;
+  carrier_id: number;
+  service_code: string;
+  total_cents: number;
+  quote: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface DB {
   accounts: AccountsTable;
   partners: PartnersTable;
@@ -113,4 +182,10 @@ export interface DB {
   warehouses: WarehousesTable;
   tags: TagsTable;
   stores: StoresTable;
+  carriers: CarriersTable;
+  package_types: PackageTypesTable;
+  shipments: ShipmentsTable;
+  shipment_tags: ShipmentTagsTable;
+  rate_responses: RateResponsesTable;
+  rates: RatesTable;
 }

@@ -1,0 +1,111 @@
+// Persistence of shipments; the full neutral body is JSON, the filterable parts are columns.
+import type { Executor } from '../../db/index.ts';
+import { notFound } from '../errors.ts';
+import type { Shipment, ShipmentBody, ShipmentStatus } from './types.ts';
+
+export interface NewShipment {
+  body: ShipmentBody;
+  orderId?: number | null;
+  externalShipmentId?: string | null;
+  shipmentNumber?: string | null;
+  status?: ShipmentStatus;
+  importBatchId?: string | null;
+}
+
+type Row = {
+  id: number;
+  account_id: number;
+  order_id: number | null;
+  external_shipment_id: string | null;
+  shipment_number: string | null;
+  status: string;
+  import_batch_id: string | null;
+  body: string;
+  created_at: string;
+  modified_at: string;
+};
+
+export function toShipment(row: Row, tags: string[] = []): Shipment {
+  return {
+    ...(JSON.parse(row.body) as ShipmentBody),
+    id: row.id,
+    accountId: row.account_id,
+    orderId: row.order_id,
+    externalShipmentId: row.external_shipment_id,
+    shipmentNumber: row.shipment_number,
+    status: row.status as ShipmentStatus,
+    importBatchId: row.import_batch_id,
+    tags,
+    createdAt: row.created_at,
+    modifiedAt: row.modified_at,
+  };
+}
+
+const columns = (body: ShipmentBody) => ({
+  carrier_id: body.carrierId,
+  service_code: body.serviceCode,
+  warehouse_id: body.warehouseId,
+  ship_date: body.shipDate,
+  is_return: body.isReturn ? (1 as const) : (0 as const),
+  body: JSON.stringify(body),
+});
+
+export async function insertShipment(ex: Executor, accountId: number, input: NewShipment, now: string): Promise<Shipment> {
+  const row = await ex
+    .insertInto('shipments')
+    .values({
+      account_id: accountId,
+      order_id: input.orderId ?? null,
+      external_shipment_id: input.externalShipmentId ?? null,
+      shipment_number: input.shipmentNumber ?? null,
+      status: input.status ?? 'pending',
+      import_batch_id: input.importBatchId ?? null,
+      created_at: now,
+      modified_at: now,
+      ...columns(input.body),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toShipment(row);
+}
+
+export async function updateShipmentBody(ex: Executor, accountId: number, id: number, body: ShipmentBody, now: string): Promise<void> {
+  await ex.updateTable('shipments').set({ ...columns(body), modified_at: now }).where('id', '=', id).where('account_id', '=', accountId).execute();
+}
+
+export async function setShipmentStatus(ex: Executor, accountId: number, id: number, status: ShipmentStatus, now: string): Promise<void> {
+  await ex.updateTable('shipments').set({ status, modified_at: now }).where('id', '=', id).where('account_id', '=', accountId).execute();
+}
+
+async function tagsOf(ex: Executor, shipmentId: number): Promise<string[]> {
+  const rows = await ex
+    .selectFrom('shipment_tags as st')
+    .innerJoin('tags as t', 't.id', 'st.tag_id')
+    .select('t.name')
+    .where('st.shipment_id', '=', shipmentId)
+    .orderBy('t.name')
+    .execute();
+  return rows.map((r) => r.name);
+}
+
+export async function findShipment(ex: Executor, accountId: number, id: number): Promise<Shipment | null> {
+  const row = await ex.selectFrom('shipments').selectAll().where('id', '=', id).where('account_id', '=', accountId).executeTakeFirst();
+  return row ? toShipment(row, await tagsOf(ex, row.id)) : null;
+}
+
+export async function getShipment(ex: Executor, accountId: number, id: number): Promise<Shipment> {
+  const shipment = await findShipment(ex, accountId, id);
+  if (!shipment) throw notFound('shipment', `se-${id}`);
+  return shipment;
+}
+
+export async function findShipmentByOrder(ex: Executor, accountId: number, orderId: number): Promise<Shipment | null> {
+  const row = await ex
+    .selectFrom('shipments')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('order_id', '=', orderId)
+    .orderBy('id')
+    .executeTakeFirst();
+  return row ? toShipment(row, await tagsOf(ex, row.id)) : null;
+}
