@@ -80,6 +80,12 @@ function mergeInto(target: Schema, member: Schema) {
 }
 
 function fixBounds(s: Schema): Schema {
+  // The 2025 V2 file turned 3.0's `exclusiveMinimum: true` into counters (1, 2) beside `minimum: 0`,
+  // which would demand weights above 1 or 2; the intent, as in ShipEngine, is "greater than minimum".
+  if (typeof s.exclusiveMinimum === 'number' && typeof s.minimum === 'number' && s.exclusiveMinimum > s.minimum) {
+    s.exclusiveMinimum = s.minimum;
+    delete s.minimum;
+  }
   if (s.exclusiveMinimum === true) {
     s.exclusiveMinimum = s.minimum;
     delete s.minimum;

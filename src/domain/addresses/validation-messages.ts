@@ -1,0 +1,39 @@
+// Address validation messages in the ShipEngine / ShipStation V2 vocabulary
+// (`address_validation_code`, `address_validation_detail_code`, `address_validation_message_type`).
+
+export type AddressMessageType = 'error' | 'warning' | 'info';
+
+export interface AddressValidationMessage {
+  code: string;
+  message: string;
+  type: AddressMessageType;
+  detailCode: string | null;
+}
+
+/**
+ * The message code that groups each detail code, per ShipEngine's message list: a1001 unsupported
+ * country, a1002 could not verify, a1003 a field was changed or added. The r10xx request-data
+ * codes have no public mapping; Shipdock uses r1000 for a missing or unusable field, r1001 for
+ * postal codes and r1002 for malformed country codes.
+ */
+const DETAIL_CODES = {
+  unsupported_country: { code: 'a1001', type: 'error' },
+  minimum_postal_code_verification_failed: { code: 'a1002', type: 'error' },
+  city_locality_changed_or_added: { code: 'a1003', type: 'warning' },
+  state_province_changed_or_added: { code: 'a1003', type: 'warning' },
+  line1_min_max_length: { code: 'r1000', type: 'error' },
+  invalid_postal_code: { code: 'r1001', type: 'error' },
+  country_invalid_length: { code: 'r1002', type: 'error' },
+} as const satisfies Record<string, { code: string; type: AddressMessageType }>;
+
+export type AddressDetailCode = keyof typeof DETAIL_CODES;
+
+export function addressMessage(detailCode: AddressDetailCode, message: string): AddressValidationMessage {
+  const { code, type } = DETAIL_CODES[detailCode];
+  return { code, message, type, detailCode };
+}
+
+/** A missing or unusable field the detail-code list has no entry for (city, state). */
+export function fieldMessage(message: string): AddressValidationMessage {
+  return { code: 'r1000', message, type: 'error', detailCode: null };
+}

@@ -1,0 +1,97 @@
+// Wall-clock time <-> instant conversion for any IANA time zone, built on Intl only.
+//
+// DST rules for wall times that do not map to exactly one instant:
+// - ambiguous (fall back, e.g. 01:30 on the first Sunday of November in the US):
+//   the FIRST occurrence is chosen, i.e. the earlier instant, still on daylight time;
+// - nonexistent (spring forward, e.g. 02:30 on the second Sunday of March):
+//   the time is shifted FORWARD by the length of the gap (02:30 -> 03:30 daylight time).
+
+export interface WallTime {
+  year: number;
+  month: number; // 1-12
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** The wall-clock reading in `timeZone` at the given instant. */
+export function toWallTime(instant: Date, timeZone: string): WallTime {
+  const parts: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(instant)) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return {
+    year: parts.year,
+    month: parts.month,
+    day: parts.day,
+    hour: parts.hour,
+    minute: parts.minute,
+    second: parts.second,
+    millisecond: instant.getUTCMilliseconds(),
+  };
+}
+
+/** Milliseconds since the epoch of a wall time read as if it were UTC (years 0-99 kept literal). */
+export function wallTimeAsUtcMs(wall: WallTime): number {
+  const date = new Date(0);
+  date.setUTCFullYear(wall.year, wall.month - 1, wall.day);
+  date.setUTCHours(wall.hour, wall.minute, wall.second, wall.millisecond);
+  return date.getTime();
+}
+
+/** UTC offset of `timeZone` at the instant, in milliseconds (negative west of Greenwich). */
+export function offsetMs(epochMs: number, timeZone: string): number {
+  const instant = new Date(epochMs);
+  return wallTimeAsUtcMs(toWallTime(instant, timeZone)) - epochMs;
+}
+
+const HALF_DAY_MS = 12 * 3600_000;
+
+/** The instant at which clocks in `timeZone` read `wall` (see the DST rules above). */
+export function fromWallTime(wall: WallTime, timeZone: string): Date {
+  const naive = wallTimeAsUtcMs(wall);
+  // Any DST change affecting this wall time lies within half a day of it, so the
+  // offsets half a day either side are the only candidates.
+  const offsetBefore = offsetMs(naive - HALF_DAY_MS, timeZone);
+  const offsetAfter = offsetMs(naive + HALF_DAY_MS, timeZone);
+  const matching = [offsetBefore, offsetAfter]
+    .map((offset) => naive - offset)
+    .filter((candidate) => offsetMs(candidate, timeZone) === naive - candidate);
+  if (matching.length > 0) return new Date(Math.min(...matching));
+  // In the spring-forward gap: read with the pre-change offset, which lands past the gap.
+  return new Date(naive - offsetBefore);
+}
+
+const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
+
+/** `YYYY-MM-DD` of a wall time. */
+export function formatWallDate(wall: WallTime): string {
+  return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}`;
+}
+
+/** `YYYY-MM-DDTHH:mm:ss` of a wall time (no offset, no fraction). */
+export function formatWallDateTime(wall: WallTime): string {
+  return `${formatWallDate(wall)}T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}`;
+}
