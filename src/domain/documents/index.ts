@@ -1,0 +1,17 @@
+// Public surface of label and customs document rendering.
+export type { LabelDocumentInput, PackageDimensionsIn, KnownLabelCarrier } from './label-document.ts';
+export type { LabelLayout, LabelElement } from './label-elements.ts';
+export { LABEL_DPI, LABEL_WIDTH_DOTS, LABEL_HEIGHT_DOTS } from './label-elements.ts';
+export { layoutLabel } from './label-layout.ts';
+export { renderLabelPdf, type LabelPdfLayout, type LabelPdfOptions } from './render-label-pdf.ts';
+export { renderLabelPng, type LabelPngOptions } from './render-label-png.ts';
+export { renderLabelZpl } from './render-label-zpl.ts';
+export {
+  buildCustomsDeclaration,
+  customsFormType,
+  CN22_MAX_VALUE_CENTS,
+  type CustomsFormInput,
+  type CustomsFormType,
+  type CustomsDeclaration,
+} from './customs-declaration.ts';
+export { renderCustomsFormPdf } from './render-customs-pdf.ts';

@@ -1,0 +1,228 @@
+// Turns a label model into positioned elements on the 812 x 1218 dot canvas, following the
+// "generic simulator label" zones of reference/domain/label-anatomy.md.
+import type { LabelDocumentInput } from './label-document.ts';
+import {
+  LABEL_HEIGHT_DOTS,
+  LABEL_WIDTH_DOTS,
+  type LabelElement,
+  type LabelLayout,
+  type LinearBarcodeElement,
+  type MatrixBarcodeElement,
+} from './label-elements.ts';
+import { carrierLabelStyle, type CarrierLabelStyle } from './carrier-label-style.ts';
+import { CODE128_QUIET_ZONE_MODULES, encodeLinear, encodeMatrix } from './barcode-symbols.ts';
+import { box, centredBaseline, fill, text, textBlock } from './layout-primitives.ts';
+import { addressLines, formatCents, formatDimensions, formatWeight, routingCode } from './label-text.ts';
+
+const MARGIN = 16;
+const CONTENT_WIDTH = LABEL_WIDTH_DOTS - 2 * MARGIN;
+/** Scanners at 203 dpi read 2-4 dot modules best; wider only wastes label width. */
+const MAX_LINEAR_MODULE = 4;
+const MAX_MATRIX_MODULE = 8;
+
+function header(input: LabelDocumentInput, style: CarrierLabelStyle): LabelElement[] {
+  const fromLines = addressLines(input.shipFrom, input.international).map((line) => line.toUpperCase());
+  const indicia = [
+    style.paymentCaption,
+    input.carrierName.toUpperCase(),
+    input.postageCents === undefined ? null : formatCents(input.postageCents),
+    input.shipDate,
+    `FROM ${input.shipFrom.postalCode.toUpperCase()}`,
+  ].filter((line): line is string => line !== null);
+  const mark = { x: 628, y: MARGIN, side: 168 };
+  const markSize = 140;
+  return [
+    text('FROM:', { x: MARGIN, baseline: 34, width: 400, size: 20, bold: true }),
+    ...textBlock(fromLines, { x: MARGIN, top: 42, bottom: 192, width: 404, maxSize: 24 }),
+    box(432, MARGIN, 184, 176, 3),
+    ...textBlock(indicia, { x: 440, top: 26, bottom: 186, width: 168, maxSize: 22, bold: true, align: 'center' }),
+    style.serviceMark.inverted ? fill(mark.x, mark.y, mark.side, mark.side) : box(mark.x, mark.y, mark.side, mark.side, 6),
+    ...(style.serviceMark.text
+      ? [
+          text(style.serviceMark.text, {
+            x: mark.x,
+            baseline: centredBaseline(mark.y, mark.side, markSize),
+            width: mark.side,
+            size: markSize,
+            bold: true,
+            align: 'center',
+            inverse: style.serviceMark.inverted,
+          }),
+        ]
+      : []),
+  ];
+}
+
+function serviceBanner(style: CarrierLabelStyle): LabelElement[] {
+  const top = 204;
+  const height = 66;
+  const size = 44;
+  return [
+    fill(0, top, LABEL_WIDTH_DOTS, height),
+    text(style.bannerText, {
+      x: MARGIN,
+      baseline: centredBaseline(top, height, size),
+      width: CONTENT_WIDTH,
+      size,
+      bold: true,
+      align: 'center',
+      inverse: true,
+    }),
+  ];
+}
+
+function routingSection(input: LabelDocumentInput): LabelElement[] {
+  const left = 30;
+  const routing = routingCode(input.shipTo);
+  const routingRow =
+    input.zone === null
+      ? [text(routing, { x: left, baseline: 346, width: 496, size: 56, bold: true })]
+      : [
+          text(`ZONE ${input.zone}`, { x: left, baseline: 346, width: 240, size: 56, bold: true }),
+          text(routing, { x: 276, baseline: 346, width: 250, size: 56, bold: true, align: 'right' }),
+        ];
+  const details = [
+    `SHIP DATE: ${input.shipDate}`,
+    `WEIGHT: ${formatWeight(input.weightOz)}`,
+    input.dimensionsIn ? `DIMS: ${formatDimensions(input.dimensionsIn)}` : null,
+    input.international ? 'CUSTOMS FORM ATTACHED' : null,
+  ].filter((line): line is string => line !== null);
+  return [
+    box(MARGIN, 282, 524, 230, 3),
+    ...routingRow,
+    ...textBlock(details, { x: left, top: 372, bottom: 504, width: 330, maxSize: 26 }),
+    text('PKG', { x: 370, baseline: 420, width: 156, size: 22, bold: true, align: 'center' }),
+    text(`${input.packageIndex} OF ${input.packageCount}`, {
+      x: 370,
+      baseline: 474,
+      width: 156,
+      size: 44,
+      bold: true,
+      align: 'center',
+    }),
+  ];
+}
+
+/** 2D code with ship-to postal code, tracking number and service, centred in the given area. */
+function matrixBarcode(input: LabelDocumentInput, style: CarrierLabelStyle): MatrixBarcodeElement {
+  const area = { x: 556, y: 282, width: 240, height: 230 };
+  const data = [input.shipTo.postalCode, input.shipTo.countryCode, input.trackingNumber, input.serviceCode].join('|');
+  const pattern = encodeMatrix(style.matrixSymbology, data);
+  const quiet = style.matrixSymbology === 'pdf417' ? 2 : 1;
+  const moduleWidth = Math.max(
+    1,
+    Math.min(
+      MAX_MATRIX_MODULE,
+      Math.floor(area.width / (pattern.columns + 2 * quiet)),
+      Math.floor(area.height / (pattern.rows * pattern.rowHeightModules + 2 * quiet)),
+    ),
+  );
+  const moduleHeight = moduleWidth * pattern.rowHeightModules;
+  return {
+    kind: 'barcode2d',
+    symbology: style.matrixSymbology,
+    data,
+    x: area.x + Math.floor((area.width - pattern.columns * moduleWidth) / 2),
+    y: area.y + Math.floor((area.height - pattern.rows * moduleHeight) / 2),
+    columns: pattern.columns,
+    rows: pattern.rows,
+    moduleWidth,
+    moduleHeight,
+    cells: pattern.cells,
+  };
+}
+
+function shipToSection(input: LabelDocumentInput): LabelElement[] {
+  const lines = addressLines(input.shipTo, input.international).map((line) => line.toUpperCase());
+  return [
+    text('SHIP', { x: MARGIN, baseline: 560, width: 90, size: 30, bold: true }),
+    text('TO:', { x: MARGIN, baseline: 594, width: 90, size: 30, bold: true }),
+    ...textBlock(lines, { x: 112, top: 528, bottom: 792, width: LABEL_WIDTH_DOTS - 112 - MARGIN, maxSize: 38, bold: true }),
+  ];
+}
+
+function trackingBarcode(style: CarrierLabelStyle, y: number, height: number): LinearBarcodeElement {
+  const { symbology, data } = style.trackingBarcode;
+  const pattern = encodeLinear(symbology, data);
+  const moduleWidth = Math.max(
+    1,
+    Math.min(MAX_LINEAR_MODULE, Math.floor(CONTENT_WIDTH / (pattern.totalModules + 2 * CODE128_QUIET_ZONE_MODULES))),
+  );
+  return {
+    kind: 'barcode1d',
+    symbology,
+    data,
+    x: Math.floor((LABEL_WIDTH_DOTS - pattern.totalModules * moduleWidth) / 2),
+    y,
+    height,
+    moduleWidth,
+    runs: pattern.runs,
+  };
+}
+
+function trackingSection(style: CarrierLabelStyle): LabelElement[] {
+  return [
+    fill(0, 800, LABEL_WIDTH_DOTS, 15),
+    text(style.trackingCaption, { x: MARGIN, baseline: 852, width: CONTENT_WIDTH, size: 30, bold: true, align: 'center' }),
+    trackingBarcode(style, 868, 168),
+    text(style.trackingText, { x: MARGIN, baseline: 1078, width: CONTENT_WIDTH, size: 34, bold: true, align: 'center' }),
+    fill(0, 1094, LABEL_WIDTH_DOTS, 15),
+  ];
+}
+
+function footer(input: LabelDocumentInput): LabelElement[] {
+  const references = input.references
+    .filter((reference) => reference.trim().length > 0)
+    .slice(0, 3)
+    .map((reference, index) => `REF${index + 1}: ${reference}`);
+  const returnBox = { x: 552, y: 1116, width: 244, height: 60 };
+  const testBar = { y: 1184, height: 34 };
+  return [
+    ...textBlock(references, { x: MARGIN, top: 1116, bottom: 1180, width: 520, maxSize: 20 }),
+    ...(input.isReturn
+      ? [
+          fill(returnBox.x, returnBox.y, returnBox.width, returnBox.height),
+          text('RETURN', {
+            x: returnBox.x,
+            baseline: centredBaseline(returnBox.y, returnBox.height, 40),
+            width: returnBox.width,
+            size: 40,
+            bold: true,
+            align: 'center',
+            inverse: true,
+          }),
+        ]
+      : []),
+    ...(input.isTest
+      ? [
+          fill(0, testBar.y, LABEL_WIDTH_DOTS, testBar.height),
+          text('TEST LABEL - DO NOT SHIP', {
+            x: MARGIN,
+            baseline: centredBaseline(testBar.y, testBar.height, 28),
+            width: CONTENT_WIDTH,
+            size: 28,
+            bold: true,
+            align: 'center',
+            inverse: true,
+          }),
+        ]
+      : []),
+  ];
+}
+
+export function layoutLabel(input: LabelDocumentInput): LabelLayout {
+  const style = carrierLabelStyle(input);
+  return {
+    widthDots: LABEL_WIDTH_DOTS,
+    heightDots: LABEL_HEIGHT_DOTS,
+    elements: [
+      ...header(input, style),
+      ...serviceBanner(style),
+      ...routingSection(input),
+      matrixBarcode(input, style),
+      ...shipToSection(input),
+      ...trackingSection(style),
+      ...footer(input),
+    ],
+  };
+}

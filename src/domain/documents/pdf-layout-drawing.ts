@@ -1,0 +1,53 @@
+/// <reference types="pdfkit" />
+// Draws a dot-based label layout into the current pdfkit page; the caller sets up a
+// transform that maps one dot to 72/203 pt (and any placement/rotation on the sheet).
+import type { LabelElement, LabelLayout, TextElement } from './label-elements.ts';
+import { linearBarRects, matrixRects, type Rect } from './barcode-geometry.ts';
+import { standardFontText } from './pdf-standard-font-text.ts';
+
+function drawText(doc: PDFKit.PDFDocument, element: TextElement): void {
+  const content = standardFontText(element.text);
+  doc.font(element.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(element.size);
+  const slack = element.width - doc.widthOfString(content);
+  const offset = element.align === 'center' ? slack / 2 : element.align === 'right' ? slack : 0;
+  doc
+    .fillColor(element.inverse ? 'white' : 'black')
+    .text(content, element.x + offset, element.baseline, { lineBreak: false, baseline: 'alphabetic' });
+}
+
+/** Vector bars: one path of rectangles filled at once, never an embedded raster. */
+function fillRects(doc: PDFKit.PDFDocument, originX: number, originY: number, rects: Rect[]): void {
+  for (const rect of rects) doc.rect(originX + rect.x, originY + rect.y, rect.width, rect.height);
+  doc.fill('black');
+}
+
+function drawElement(doc: PDFKit.PDFDocument, element: LabelElement): void {
+  switch (element.kind) {
+    case 'text':
+      return drawText(doc, element);
+    case 'fill':
+      doc.rect(element.x, element.y, element.width, element.height).fill('black');
+      return;
+    case 'box': {
+      const inset = element.thickness / 2;
+      doc
+        .lineWidth(element.thickness)
+        .rect(element.x + inset, element.y + inset, element.width - element.thickness, element.height - element.thickness)
+        .stroke('black');
+      return;
+    }
+    case 'barcode1d':
+      return fillRects(doc, element.x, element.y, linearBarRects(element.runs, element.moduleWidth, element.height));
+    case 'barcode2d':
+      return fillRects(
+        doc,
+        element.x,
+        element.y,
+        matrixRects(element.cells, element.columns, element.rows, element.moduleWidth, element.moduleHeight),
+      );
+  }
+}
+
+export function drawLayoutOnPdf(doc: PDFKit.PDFDocument, layout: LabelLayout): void {
+  for (const element of layout.elements) drawElement(doc, element);
+}

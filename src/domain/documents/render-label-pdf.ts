@@ -1,0 +1,55 @@
+/// <reference types="pdfkit" />
+import PDFDocument from 'pdfkit';
+import type { LabelDocumentInput } from './label-document.ts';
+import { LABEL_DPI } from './label-elements.ts';
+import { layoutLabel } from './label-layout.ts';
+import { drawLayoutOnPdf } from './pdf-layout-drawing.ts';
+import { finishPdf } from './pdf-buffer.ts';
+
+export type LabelPdfLayout = '4x6' | 'letter';
+
+export interface LabelPdfOptions {
+  layout: LabelPdfLayout;
+}
+
+const POINTS_PER_DOT = 72 / LABEL_DPI;
+const LABEL_WIDTH_PT = 288;
+const LABEL_HEIGHT_PT = 432;
+const LETTER_WIDTH_PT = 612;
+const LETTER_HEIGHT_PT = 792;
+const LABELS_PER_LETTER_PAGE = 2;
+
+/**
+ * Letter sheets carry two labels, one per 8.5 x 5.5 in half (the common 2-up label stock),
+ * each turned a quarter clockwise so the 6 in side runs across the sheet.
+ */
+function placeOnLetterHalf(doc: PDFKit.PDFDocument, half: number): void {
+  const halfHeight = LETTER_HEIGHT_PT / LABELS_PER_LETTER_PAGE;
+  const left = (LETTER_WIDTH_PT - LABEL_HEIGHT_PT) / 2;
+  const top = half * halfHeight + (halfHeight - LABEL_WIDTH_PT) / 2;
+  // After the rotation the label's top edge lies along the right side of its area.
+  doc.translate(left + LABEL_HEIGHT_PT, top).rotate(90).scale(POINTS_PER_DOT);
+}
+
+/** One PDF for a shipment: a 4x6 page per package, or two packages per letter page. */
+export async function renderLabelPdf(inputs: LabelDocumentInput[], options: LabelPdfOptions): Promise<Buffer> {
+  if (inputs.length === 0) throw new Error('renderLabelPdf needs at least one package');
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    info: { Title: `Shipping label ${inputs[0].trackingNumber}`, Creator: 'Shipdock', Producer: 'Shipdock' },
+  });
+  inputs.forEach((input, index) => {
+    if (options.layout === '4x6') {
+      doc.addPage({ size: [LABEL_WIDTH_PT, LABEL_HEIGHT_PT], margin: 0 });
+      doc.save().scale(POINTS_PER_DOT);
+    } else {
+      const half = index % LABELS_PER_LETTER_PAGE;
+      if (half === 0) doc.addPage({ size: [LETTER_WIDTH_PT, LETTER_HEIGHT_PT], margin: 0 });
+      doc.save();
+      placeOnLetterHalf(doc, half);
+    }
+    drawLayoutOnPdf(doc, layoutLabel(input));
+    doc.restore();
+  });
+  return finishPdf(doc);
+}
