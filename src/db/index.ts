@@ -13,6 +13,9 @@ export type Tx = Transaction<DB>;
 /** Anything a query can run on: the database or an open transaction. */
 export type Executor = Kysely<DB>;
 
+/** Row ids are `serial` (32-bit) on PostgreSQL: a larger number names no row and must not reach a query. */
+export const MAX_ROW_ID = 2_147_483_647;
+
 export interface Database {
   engine: Engine;
   db: Db;

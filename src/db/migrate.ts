@@ -2,6 +2,9 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } fr
 import type { Engine } from './index.ts';
 import { foundation } from './migrations/0001_foundation.ts';
 import { shipping } from './migrations/0002_shipping.ts';
+import { orders } from './migrations/0003_orders.ts';
+import { funds } from './migrations/0005_funds.ts';
+import { labels } from './migrations/0006_labels.ts';
 
 export type MigrationFactory = (engine: Engine) => Migration;
 
@@ -9,6 +12,9 @@ export type MigrationFactory = (engine: Engine) => Migration;
 const migrations: Record<string, MigrationFactory> = {
   '0001_foundation': foundation,
   '0002_shipping': shipping,
+  '0003_orders': orders,
+  '0005_funds': funds,
+  '0006_labels': labels,
 };
 
 class StaticProvider implements MigrationProvider {

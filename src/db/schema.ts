@@ -172,6 +172,230 @@ export interface RatesTable {
   expires_at: string;
 }
 
+export interface CarrierLedgerTable {
+  id: Generated<number>;
+  account_id: number;
+  carrier_id: number;
+  /** Positive credits funds, negative debits them. */
+  amount_cents: number;
+  kind: string;
+  label_id: number | null;
+  created_at: string;
+}
+
+export interface CustomersTable {
+  id: Generated<number>;
+  account_id: number;
+  /** Lower-cased email: customers are matched by email regardless of case. */
+  email_key: string;
+  email: string;
+  name: string | null;
+  company: string | null;
+  street1: string | null;
+  street2: string | null;
+  city: string | null;
+  state: string | null;
+  postal_code: string | null;
+  country_code: string | null;
+  phone: string | null;
+  address_verified: string | null;
+  created_at: string;
+  modified_at: string;
+}
+
+export interface CustomerUsernamesTable {
+  id: Generated<number>;
+  customer_id: number;
+  marketplace_id: number;
+  marketplace: string;
+  username: string;
+  created_at: string;
+  modified_at: string;
+}
+
+/** product_categories and product_types: named per account, created on first use. */
+export interface ProductGroupTable {
+  id: Generated<number>;
+  account_id: number;
+  name: string;
+}
+
+/** A product's filterable parts are columns; the rest of the V1 Product lives in `body` (JSON). */
+export interface ProductsTable {
+  id: Generated<number>;
+  account_id: number;
+  sku: string | null;
+  name: string | null;
+  price_cents: number | null;
+  active: Flag;
+  product_category_id: number | null;
+  product_type_id: number | null;
+  upc: string | null;
+  body: string;
+  created_at: string;
+  modified_at: string;
+}
+
+export interface ProductTagsTable {
+  product_id: number;
+  tag_id: number;
+}
+
+/** A V1 order: the columns are what lists filter and sort on; the rest lives in `body` (JSON). */
+export interface OrdersTable {
+  id: Generated<number>;
+  account_id: number;
+  store_id: number;
+  order_key: string;
+  order_number: string;
+  /** Lower-cased order number, for the case-insensitive starts-with filter. */
+  order_number_search: string;
+  status: string;
+  active: Flag;
+  customer_id: number | null;
+  customer_email: string | null;
+  customer_username: string | null;
+  bill_to_name: string | null;
+  ship_to_name: string | null;
+  ship_to_country: string | null;
+  order_date: string;
+  payment_date: string | null;
+  ship_by_date: string | null;
+  /** A calendar date, YYYY-MM-DD. */
+  ship_date: string | null;
+  /** The instant an on-hold order returns to awaiting_shipment. */
+  hold_until_at: string | null;
+  user_id: string | null;
+  order_total_cents: number;
+  amount_paid_cents: number;
+  tax_amount_cents: number;
+  shipping_amount_cents: number;
+  body: string;
+  created_at: string;
+  modified_at: string;
+}
+
+export interface OrderItemsTable {
+  id: Generated<number>;
+  account_id: number;
+  order_id: number;
+  position: number;
+  line_item_key: string | null;
+  sku: string | null;
+  name: string;
+  quantity: number;
+  unit_price_cents: number;
+  product_id: number | null;
+  /** Lower-cased sku, name and option names/values: what the itemKeyword filter searches. */
+  keywords: string;
+  body: string;
+  created_at: string;
+  modified_at: string;
+}
+
+export interface OrderTagsTable {
+  order_id: number;
+  tag_id: number;
+}
+
+/** Which orders an import (one createorder/createorders call) notified about: the ORDER_NOTIFY resource. */
+export interface OrderImportBatchesTable {
+  batch_id: string;
+  order_id: number;
+}
+
+export interface FulfillmentsTable {
+  id: Generated<number>;
+  account_id: number;
+  order_id: number;
+  order_number: string;
+  user_id: string | null;
+  customer_email: string | null;
+  tracking_number: string | null;
+  carrier_code: string;
+  /** A calendar date, YYYY-MM-DD. */
+  ship_date: string;
+  ship_to_name: string | null;
+  ship_to: string;
+  notify_customer: Flag;
+  marketplace_notified: Flag;
+  created_at: string;
+}
+
+export interface WebhooksTable {
+  id: Generated<number>;
+  account_id: number;
+  event: string;
+  target_url: string;
+  store_id: number | null;
+  friendly_name: string | null;
+  created_at: string;
+}
+
+/** Durable background work (webhook deliveries, hold releases), written in the transaction that causes it. */
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  account_id: number | null;
+  payload: string;
+  status: 'pending' | 'done' | 'failed' | 'cancelled';
+  attempts: Generated<number>;
+  run_at: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+/** A label's full neutral shape lives in `body` (JSON); the columns are what lists filter on. */
+export interface LabelsTable {
+  id: Generated<number>;
+  account_id: number;
+  shipment_id: number;
+  status: string;
+  carrier_id: number;
+  carrier_code: string;
+  service_code: string;
+  tracking_number: string;
+  rate_id: number | null;
+  batch_id: number | null;
+  outbound_label_id: number | null;
+  is_return: Flag;
+  test_label: Flag;
+  cost_cents: number;
+  insurance_cents: number;
+  ship_date: string;
+  download_token: string;
+  body: string;
+  created_at: string;
+  voided_at: string | null;
+}
+
+export interface LabelPackagesTable {
+  id: Generated<number>;
+  label_id: number;
+  sequence: number;
+  carrier_family: string;
+  tracking_number: string;
+}
+
+export interface LabelDocumentsTable {
+  label_id: number;
+  name: string;
+  content_type: string;
+  content: Buffer;
+  created_at: string;
+}
+
+export interface TrackingSubscriptionsTable {
+  id: Generated<number>;
+  account_id: number;
+  carrier_code: string;
+  tracking_number: string;
+  created_at: string;
+}
+
 export interface DB {
   accounts: AccountsTable;
   partners: PartnersTable;
@@ -188,4 +412,22 @@ export interface DB {
   shipment_tags: ShipmentTagsTable;
   rate_responses: RateResponsesTable;
   rates: RatesTable;
+  carrier_ledger: CarrierLedgerTable;
+  labels: LabelsTable;
+  label_packages: LabelPackagesTable;
+  label_documents: LabelDocumentsTable;
+  tracking_subscriptions: TrackingSubscriptionsTable;
+  customers: CustomersTable;
+  customer_usernames: CustomerUsernamesTable;
+  product_categories: ProductGroupTable;
+  product_types: ProductGroupTable;
+  products: ProductsTable;
+  product_tags: ProductTagsTable;
+  orders: OrdersTable;
+  order_items: OrderItemsTable;
+  order_tags: OrderTagsTable;
+  order_import_batches: OrderImportBatchesTable;
+  fulfillments: FulfillmentsTable;
+  webhooks: WebhooksTable;
+  jobs: JobsTable;
 }

@@ -14,8 +14,24 @@ const specPath = (file: string) => fileURLToPath(new URL(`../../reference/specs/
  * Newer than the saved 2025 V2 file: the 2026 V2 error model (ShipStation SDK) adds field_name
  * and field_value. The ShipEngine 2026-04 spec is current and already has field_name.
  */
+const RATE_DETAIL = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    rate_detail_type: { type: 'string' },
+    carrier_description: { type: 'string' },
+    carrier_billing_code: { type: 'string' },
+    carrier_memo: { type: 'string' },
+    amount: { $ref: '#/components/schemas/monetary_value' },
+    billing_source: { type: 'string' },
+  },
+};
 const OVERLAYS: Record<string, Record<string, { properties: Record<string, unknown> }>> = {
-  'shipstation-v2.openapi.yaml': { error: { properties: { field_name: { type: 'string' }, field_value: { type: 'string' } } } },
+  'shipstation-v2.openapi.yaml': {
+    error: { properties: { field_name: { type: 'string' }, field_value: { type: 'string' } } },
+    // The 2025 V2 rate lacks the rate_details breakdown that the newer ShipEngine model (same shapes) has.
+    rate: { properties: { rate_details: { type: 'array', items: RATE_DETAIL } } },
+  },
 };
 
 interface Loaded {

@@ -42,6 +42,9 @@ export class SchemaFlattener {
     if (Array.isArray(schema.allOf)) {
       const members = schema.allOf.map((m: Schema) => this.flatten(m));
       for (const member of members) mergeInto(out, member);
+      // rates_information.created_at is a date-time that also pulls in se_id's pattern: the
+      // schema's own format wins over a member's pattern, or no timestamp could ever match.
+      if (schema.format && out.pattern && !schema.pattern) delete out.pattern;
       const closed = members.length > 0 && members.every((m: Schema) => m.additionalProperties === false);
       if (closed && schema.additionalProperties === undefined) out.additionalProperties = false;
     }
@@ -59,6 +62,11 @@ export class SchemaFlattener {
       } else {
         out[key] = value;
       }
+    }
+    // get_rate_by_id_response_body requires rates_information keys while allowing only rate
+    // properties: unsatisfiable as written. Requirements no property backs are dropped.
+    if (out.additionalProperties === false && out.properties && Array.isArray(out.required)) {
+      out.required = out.required.filter((name: string) => name in out.properties);
     }
     out = fixBounds(out);
     // The 2025 V2 file marks nullable fields with the vendor key x-nullable (a 3.0 leftover).
@@ -99,7 +107,7 @@ function fixBounds(s: Schema): Schema {
 
 function nullable(s: Schema): Schema {
   if (typeof s.type === 'string') {
-    const out = { ...s, type: [s.type, 'null'] };
+    const out: Schema = { ...s, type: [s.type, 'null'] };
     if (Array.isArray(s.enum)) out.enum = [...s.enum, null];
     return out;
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../db/index.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { isPlan, type Addon, type Plan } from './plans.ts';
+import { provisionBuiltInCarriers } from '../carriers/connections.ts';
 
 export interface Account {
   id: number;
@@ -39,7 +40,7 @@ export function toAccount(row: AccountRow): Account {
   };
 }
 
-/** Creates an account with what every ShipStation account starts with: an owner user and a manual store. */
+/** Creates an account with what every ShipStation account starts with: an owner user, a manual store and carriers. */
 export async function createAccount(ex: Executor, input: NewAccount, now: string): Promise<Account> {
   if (!isPlan(input.plan)) throw new DomainError('validation', `unknown plan ${input.plan}`);
   const row = await ex
@@ -90,6 +91,7 @@ export async function createAccount(ex: Executor, input: NewAccount, now: string
       modified_at: now,
     })
     .execute();
+  await provisionBuiltInCarriers(ex, row.id, now);
   return toAccount(row);
 }
 

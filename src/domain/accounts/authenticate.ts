@@ -1,5 +1,5 @@
 // Resolves presented credentials to the account (or partner) they belong to.
-import type { Executor } from '../../db/index.ts';
+import { MAX_ROW_ID, type Executor } from '../../db/index.ts';
 import { toAccount, type Account } from './accounts.ts';
 import { hashKey } from './secrets.ts';
 
@@ -41,10 +41,15 @@ export async function authenticateApiKey(ex: Executor, apiKey: string, now: stri
   return { kind: 'account', account: toAccount(row as Parameters<typeof toAccount>[0]), credentialId };
 }
 
-/** On-Behalf-Of: a partner acts as one of the accounts it owns, named by account id or by one of its API keys. */
+/**
+ * On-Behalf-Of: a partner acts as one of the accounts it owns, named by account id (`242822`, or
+ * `se-242822` as in the docs' example) or by one of its API keys. A disabled account is refused.
+ */
 export async function resolveOnBehalfOf(ex: Executor, partnerId: number, target: string, now: string): Promise<Account | null> {
-  const byId = /^\d+$/.test(target) ? Number(target) : null;
+  const idMatch = /^(?:se-)?(\d{1,15})$/.exec(target);
+  const byId = idMatch ? Number(idMatch[1]) : null;
   if (byId !== null) {
+    if (byId > MAX_ROW_ID) return null;
     const row = await ex
       .selectFrom('accounts as a')
       .select([...ACCOUNT_COLUMNS])

@@ -145,7 +145,7 @@ function toV2Customs(c: CustomsInput) {
       customs_item_id: seId(index + 1),
       description: item.description,
       quantity: item.quantity,
-      value: money(item.valueCents),
+      value: item.valueCents / 100,
       harmonized_tariff_code: item.harmonizedTariffCode ?? null,
       country_of_origin: item.countryOfOrigin ?? null,
       sku: item.sku ?? null,
@@ -158,22 +158,25 @@ export function totalWeight(packages: ShipmentPackage[]): Weight {
   return { value: Math.round(pounds * 16 * 100) / 100, unit: 'ounce' };
 }
 
+/** Optional fields are left out rather than null: ShipEngine types them non-nullable. */
+const present = <T>(value: T | null | undefined): T | undefined => value ?? undefined;
+
 export function toV2Shipment(s: Shipment) {
   const shipFrom = s.shipFrom ?? s.shipTo;
   return {
     shipment_id: seId(s.id),
-    carrier_id: s.carrierId ? seId(s.carrierId) : null,
-    service_code: s.serviceCode,
-    external_shipment_id: s.externalShipmentId,
-    shipment_number: s.shipmentNumber,
-    external_order_id: s.externalOrderId,
-    ship_date: s.shipDate,
+    carrier_id: s.carrierId ? seId(s.carrierId) : undefined,
+    service_code: present(s.serviceCode),
+    external_shipment_id: present(s.externalShipmentId),
+    shipment_number: present(s.shipmentNumber),
+    external_order_id: present(s.externalOrderId),
+    ship_date: s.shipDate ? `${s.shipDate}T00:00:00Z` : undefined,
     created_at: s.createdAt,
     modified_at: s.modifiedAt,
     shipment_status: s.status,
     ship_to: toV2Address(s.shipTo),
     ship_from: toV2Address(shipFrom),
-    warehouse_id: s.warehouseId ? seId(s.warehouseId) : null,
+    warehouse_id: s.warehouseId ? seId(s.warehouseId) : undefined,
     return_to: toV2Address(s.returnTo ?? shipFrom),
     is_return: s.isReturn,
     confirmation: s.confirmation,
@@ -195,6 +198,6 @@ export function toV2Shipment(s: Shipment) {
     packages: s.packages.map(toV2Package),
     total_weight: totalWeight(s.packages),
     tax_identifiers: s.taxIdentifiers,
-    comparison_rate_type: s.comparisonRateType,
+    comparison_rate_type: present(s.comparisonRateType),
   };
 }

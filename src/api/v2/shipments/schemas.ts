@@ -26,7 +26,7 @@ export const dimensionsSchema = {
   type: 'object',
   required: ['length', 'width', 'height'],
   properties: {
-    unit: { type: 'string', enum: ['inch', 'centimeter'], default: 'inch' },
+    unit: { type: 'string', enum: ['inch', 'centimeter'] },
     length: { type: 'number', minimum: 0 },
     width: { type: 'number', minimum: 0 },
     height: { type: 'number', minimum: 0 },

@@ -1,0 +1,42 @@
+// Prepaid (funded) carriers: a label debits the carrier's balance in the purchase transaction;
+// a void refunds it. The carrier row is locked first so concurrent purchases cannot overdraw.
+import type { Executor } from '../../db/index.ts';
+import { lockRow } from '../../db/locks.ts';
+import { carrierBalance } from '../carriers/balances.ts';
+import type { CarrierConnection } from '../carriers/connections.ts';
+import { DomainError } from '../errors.ts';
+import type { Cents } from '../shipping-types.ts';
+import { applyAutoFunding } from './auto-funding.ts';
+
+export async function debitForLabel(ex: Executor, carrier: CarrierConnection, amountCents: Cents, labelId: number, now: string): Promise<void> {
+  if (!carrier.funded) return;
+  await lockRow(ex, 'carriers', carrier.id);
+  const balance = await carrierBalance(ex, carrier.id);
+  if (balance < amountCents) {
+    throw new DomainError(
+      'business_rules',
+      `Insufficient funds: the ${carrier.nickname} balance is $${(balance / 100).toFixed(2)} and this label costs $${(amountCents / 100).toFixed(2)}.`,
+      'insufficient_funds',
+    );
+  }
+  await ex
+    .insertInto('carrier_ledger')
+    .values({ account_id: carrier.accountId, carrier_id: carrier.id, amount_cents: -amountCents, kind: 'label', label_id: labelId, created_at: now })
+    .execute();
+  await applyAutoFunding(ex, carrier, balance, balance - amountCents, now);
+}
+
+export async function refundLabel(ex: Executor, carrier: CarrierConnection, labelId: number, now: string): Promise<void> {
+  if (!carrier.funded) return;
+  const debit = await ex
+    .selectFrom('carrier_ledger')
+    .select((eb) => eb.fn.sum<number>('amount_cents').as('total'))
+    .where('label_id', '=', labelId)
+    .executeTakeFirst();
+  const net = Number(debit?.total ?? 0);
+  if (net >= 0) return; // nothing charged, or already refunded
+  await ex
+    .insertInto('carrier_ledger')
+    .values({ account_id: carrier.accountId, carrier_id: carrier.id, amount_cents: -net, kind: 'refund', label_id: labelId, created_at: now })
+    .execute();
+}

@@ -1,0 +1,160 @@
+// Buying a label: check what the carrier can carry, price it with the rate engine, charge a
+// funded carrier, mint one tracking number per package, all in the caller's transaction.
+import { randomBytes } from 'node:crypto';
+import type { Executor } from '../../db/index.ts';
+import { lockRow } from '../../db/locks.ts';
+import type { RateQuote } from '../../carriers/types.ts';
+import { getCarrier, type CarrierConnection } from '../carriers/connections.ts';
+import { requiresCustoms } from '../customs/index.ts';
+import { DomainError, invalidField } from '../errors.ts';
+import { rateRequestFor, type StoredRate } from '../rates/shop.ts';
+import { setShipmentStatus } from '../shipments/store.ts';
+import type { Shipment } from '../shipments/types.ts';
+import { carrierFamily, mintTrackingNumber } from '../tracking/index.ts';
+import { debitForLabel } from './funding.ts';
+import { getLabel } from './store.ts';
+import type { Label, LabelOptions, LabelPackage } from './types.ts';
+
+export interface PurchaseRequest {
+  shipment: Shipment;
+  /** Buy exactly this stored rate (POST /labels/rates/{rate_id}); else the shipment's carrier and service are priced now. */
+  rate?: StoredRate | null;
+  options: LabelOptions;
+  isReturn?: boolean;
+  outboundLabelId?: number | null;
+  batchId?: number | null;
+}
+
+/** Called after a label is bought, e.g. to mark the V1 order behind the shipment shipped. */
+export type LabelPurchasedHook = (ex: Executor, label: Label, now: string) => Promise<void>;
+const purchasedHooks: LabelPurchasedHook[] = [];
+export function onLabelPurchased(hook: LabelPurchasedHook): void {
+  purchasedHooks.push(hook);
+}
+
+function checkLayout(options: LabelOptions) {
+  if (options.labelFormat === 'zpl' && options.labelLayout === 'letter') {
+    throw invalidField('label_layout', 'ZPL labels are 4x6 only; the letter layout needs pdf or png', 'letter');
+  }
+}
+
+function quoteFor(shipment: Shipment, carrier: CarrierConnection, serviceCode: string, rate: StoredRate | null | undefined, now: string): RateQuote {
+  if (rate) {
+    if (rate.expiresAt <= now) throw new DomainError('business_rules', `rate se-${rate.id} expired at ${rate.expiresAt}; request new rates`, 'invalid_field_value');
+    return rate.quote;
+  }
+  const result = carrier.connector.rate(rateRequestFor(shipment, shipment.shipDate ?? now.slice(0, 10), carrier, [serviceCode]));
+  const quote = result.rates.find((r) => r.serviceCode === serviceCode);
+  if (quote) return quote;
+  const reasons = result.invalidRates.flatMap((r) => r.messages);
+  throw new DomainError('business_rules', reasons.join(' ') || `${carrier.carrierCode} cannot ship this with ${serviceCode}`, 'invalid_field_value', [
+    { field: 'shipment.service_code', message: reasons.join(' ') || `${serviceCode} cannot carry this shipment`, code: 'invalid_field_value', value: serviceCode },
+  ]);
+}
+
+async function mintPackages(ex: Executor, labelId: number, carrierCode: string, serviceCode: string, shipment: Shipment): Promise<string[]> {
+  const family = carrierFamily(carrierCode) ?? carrierCode;
+  const numbers: string[] = [];
+  for (const [index] of shipment.packages.entries()) {
+    // The package row's id is the serial: unique across the database, so tracking numbers are too.
+    const row = await ex
+      .insertInto('label_packages')
+      .values({ label_id: labelId, sequence: index + 1, carrier_family: family, tracking_number: `pending-${labelId}-${index}` })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const trackingNumber = mintTrackingNumber(carrierCode, serviceCode, row.id);
+    await ex.updateTable('label_packages').set({ tracking_number: trackingNumber }).where('id', '=', row.id).execute();
+    numbers.push(trackingNumber);
+  }
+  return numbers;
+}
+
+export async function purchaseLabel(ex: Executor, accountId: number, request: PurchaseRequest, now: string): Promise<Label> {
+  const { shipment, rate, options } = request;
+  await lockRow(ex, 'shipments', shipment.id);
+  if (shipment.status === 'cancelled') throw new DomainError('business_rules', `shipment se-${shipment.id} is cancelled`, 'invalid_status');
+  if (shipment.status === 'label_purchased') {
+    throw new DomainError('business_rules', `shipment se-${shipment.id} already has a label; void it before buying another`, 'invalid_status');
+  }
+  checkLayout(options);
+  const carrierId = rate?.carrierId ?? shipment.carrierId;
+  const serviceCode = rate?.quote.serviceCode ?? shipment.serviceCode;
+  if (!carrierId) throw invalidField('shipment.carrier_id', 'carrier_id is required to buy a label', undefined, 'field_value_required');
+  if (!serviceCode) throw invalidField('shipment.service_code', 'service_code is required to buy a label', undefined, 'field_value_required');
+  const carrier = await getCarrier(ex, accountId, carrierId);
+  const shipFrom = shipment.shipFrom!;
+  if (requiresCustoms(shipFrom, shipment.shipTo) && !shipment.customs) {
+    throw invalidField('shipment.customs', 'international shipments need customs information to buy a label', undefined, 'customs_items_required');
+  }
+  if (shipment.packages.length > 1 && !carrier.connector.supportsMultiPackage(serviceCode)) {
+    throw invalidField('shipment.packages', `${serviceCode} takes one package per label; buy one label per package`, shipment.packages.length);
+  }
+  const quote = quoteFor(shipment, carrier, serviceCode, rate, now);
+  const service = carrier.connector.catalog.services.find((s) => s.serviceCode === serviceCode);
+  const costCents = quote.shippingCents + quote.confirmationCents + quote.otherCents;
+  const packages: Omit<LabelPackage, 'id' | 'trackingNumber'>[] = shipment.packages.map((p, index) => ({
+    sequence: index + 1,
+    packageCode: p.packageCode ?? 'package',
+    weight: p.weight,
+    dimensions: p.dimensions,
+    insuredValueCents: p.insuredValueCents,
+    labelMessages: p.labelMessages,
+    externalPackageId: p.externalPackageId,
+    contentDescription: p.contentDescription,
+  }));
+  const body = {
+    ...options,
+    carrierName: carrier.connector.catalog.name,
+    serviceName: service?.name ?? quote.serviceType,
+    packageCode: quote.packageType,
+    shipTo: request.isReturn ? shipment.returnTo ?? shipFrom : shipment.shipTo,
+    shipFrom: request.isReturn ? shipment.shipTo : shipFrom,
+    confirmation: shipment.confirmation,
+    customs: shipment.customs,
+    international: shipFrom.countryCode !== shipment.shipTo.countryCode,
+    trackable: quote.trackable,
+    zone: quote.zone,
+    estimatedDeliveryDate: quote.estimatedDeliveryDate,
+    shippingCents: quote.shippingCents,
+    confirmationCents: quote.confirmationCents,
+    otherCents: quote.otherCents,
+    details: quote.details,
+    externalShipmentId: shipment.externalShipmentId,
+    externalOrderId: shipment.externalOrderId,
+    orderId: shipment.orderId,
+    packages,
+  };
+  const row = await ex
+    .insertInto('labels')
+    .values({
+      account_id: accountId,
+      shipment_id: shipment.id,
+      status: 'completed',
+      carrier_id: carrier.id,
+      carrier_code: carrier.carrierCode,
+      service_code: serviceCode,
+      tracking_number: 'pending',
+      rate_id: rate?.id ?? null,
+      batch_id: request.batchId ?? null,
+      outbound_label_id: request.outboundLabelId ?? null,
+      is_return: request.isReturn || shipment.isReturn ? 1 : 0,
+      test_label: options.testLabel ? 1 : 0,
+      cost_cents: costCents,
+      insurance_cents: quote.insuranceCents,
+      ship_date: quote.shipDate,
+      download_token: randomBytes(16).toString('base64url'),
+      body: JSON.stringify(body),
+      created_at: now,
+      voided_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const trackingNumbers = await mintPackages(ex, row.id, carrier.carrierCode, serviceCode, shipment);
+  await ex.updateTable('labels').set({ tracking_number: trackingNumbers[0] }).where('id', '=', row.id).execute();
+  // Test labels are free, as in ShipStation; everything else is charged to a funded carrier.
+  if (!options.testLabel) await debitForLabel(ex, carrier, quote.totalCents, row.id, now);
+  await setShipmentStatus(ex, accountId, shipment.id, 'label_purchased', now);
+  const label = await getLabel(ex, accountId, row.id);
+  for (const hook of purchasedHooks) await hook(ex, label, now);
+  return label;
+}

@@ -1,0 +1,92 @@
+// Persistence of labels and their packages.
+import type { Executor } from '../../db/index.ts';
+import { notFound } from '../errors.ts';
+import type { Label, LabelBody, LabelPackage, LabelStatus } from './types.ts';
+
+type LabelRow = {
+  id: number;
+  account_id: number;
+  shipment_id: number;
+  status: string;
+  carrier_id: number;
+  carrier_code: string;
+  service_code: string;
+  tracking_number: string;
+  rate_id: number | null;
+  batch_id: number | null;
+  outbound_label_id: number | null;
+  is_return: number;
+  test_label: number;
+  cost_cents: number;
+  insurance_cents: number;
+  ship_date: string;
+  download_token: string;
+  body: string;
+  created_at: string;
+  voided_at: string | null;
+};
+
+type StoredBody = LabelBody & { packages: Omit<LabelPackage, 'id' | 'trackingNumber'>[] };
+
+export async function assembleLabels(ex: Executor, rows: LabelRow[]): Promise<Label[]> {
+  if (rows.length === 0) return [];
+  const packages = await ex
+    .selectFrom('label_packages')
+    .selectAll()
+    .where(
+      'label_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('label_id')
+    .orderBy('sequence')
+    .execute();
+  return rows.map((row) => {
+    const { packages: stored, ...body } = JSON.parse(row.body) as StoredBody;
+    const own = packages.filter((p) => p.label_id === row.id);
+    return {
+      ...body,
+      id: row.id,
+      accountId: row.account_id,
+      shipmentId: row.shipment_id,
+      status: row.status as LabelStatus,
+      carrierId: row.carrier_id,
+      carrierCode: row.carrier_code,
+      serviceCode: row.service_code,
+      trackingNumber: row.tracking_number,
+      rateId: row.rate_id,
+      batchId: row.batch_id,
+      outboundLabelId: row.outbound_label_id,
+      isReturn: row.is_return === 1,
+      costCents: row.cost_cents,
+      insuranceCents: row.insurance_cents,
+      shipDate: row.ship_date,
+      downloadToken: row.download_token,
+      createdAt: row.created_at,
+      voidedAt: row.voided_at,
+      packages: stored.map((p, i) => ({ ...p, id: own[i]?.id ?? 0, trackingNumber: own[i]?.tracking_number ?? row.tracking_number })),
+    };
+  });
+}
+
+export async function findLabel(ex: Executor, accountId: number, id: number): Promise<Label | null> {
+  const row = await ex.selectFrom('labels').selectAll().where('id', '=', id).where('account_id', '=', accountId).executeTakeFirst();
+  return row ? (await assembleLabels(ex, [row]))[0] : null;
+}
+
+export async function getLabel(ex: Executor, accountId: number, id: number): Promise<Label> {
+  const label = await findLabel(ex, accountId, id);
+  if (!label) throw notFound('label', `se-${id}`);
+  return label;
+}
+
+export async function findLabelByToken(ex: Executor, token: string): Promise<Label | null> {
+  const row = await ex.selectFrom('labels').selectAll().where('download_token', '=', token).executeTakeFirst();
+  return row ? (await assembleLabels(ex, [row]))[0] : null;
+}
+
+export async function setLabelStatus(ex: Executor, id: number, status: LabelStatus, voidedAt: string | null): Promise<void> {
+  await ex.updateTable('labels').set({ status, voided_at: voidedAt }).where('id', '=', id).execute();
+}
+
+export type { LabelRow, StoredBody };

@@ -1,0 +1,74 @@
+// A purchased label in surface-neutral form.
+import type { RateDetail } from '../../domain/rating/charges.ts';
+import type { Cents, Confirmation, CustomsInput, Dimensions, PostalAddress, Weight } from '../shipping-types.ts';
+
+export type LabelStatus = 'processing' | 'completed' | 'error' | 'voided';
+export type LabelFormat = 'pdf' | 'png' | 'zpl';
+export type LabelLayout = '4x6' | 'letter';
+
+export interface LabelPackage {
+  id: number;
+  sequence: number;
+  trackingNumber: string;
+  packageCode: string;
+  weight: Weight;
+  dimensions: Dimensions | null;
+  insuredValueCents: Cents;
+  labelMessages: { reference1: string | null; reference2: string | null; reference3: string | null };
+  externalPackageId: string | null;
+  contentDescription: string | null;
+}
+
+export interface LabelOptions {
+  labelFormat: LabelFormat;
+  labelLayout: LabelLayout;
+  downloadType: 'url' | 'inline';
+  displayScheme: string;
+  testLabel: boolean;
+  chargeEvent: string;
+  rmaNumber: string | null;
+}
+
+/** What is stored in the label's JSON body. */
+export interface LabelBody extends LabelOptions {
+  carrierName: string;
+  serviceName: string;
+  packageCode: string;
+  shipTo: PostalAddress;
+  shipFrom: PostalAddress;
+  confirmation: Confirmation;
+  customs: CustomsInput | null;
+  international: boolean;
+  trackable: boolean;
+  zone: number | null;
+  estimatedDeliveryDate: string | null;
+  shippingCents: Cents;
+  confirmationCents: Cents;
+  otherCents: Cents;
+  details: RateDetail[];
+  externalShipmentId: string | null;
+  externalOrderId: string | null;
+  orderId: number | null;
+}
+
+export interface Label extends LabelBody {
+  id: number;
+  accountId: number;
+  shipmentId: number;
+  status: LabelStatus;
+  carrierId: number;
+  carrierCode: string;
+  serviceCode: string;
+  trackingNumber: string;
+  rateId: number | null;
+  batchId: number | null;
+  outboundLabelId: number | null;
+  isReturn: boolean;
+  costCents: Cents;
+  insuranceCents: Cents;
+  shipDate: string;
+  downloadToken: string;
+  packages: LabelPackage[];
+  createdAt: string;
+  voidedAt: string | null;
+}

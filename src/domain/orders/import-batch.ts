@@ -1,0 +1,31 @@
+// An import is one createorder/createorders call (or one V2 sales-order creation). The orders it
+// makes notifiable (see `notifies`) are recorded under its id, which ORDER_NOTIFY webhooks point at.
+import { randomUUID } from 'node:crypto';
+import type { Executor } from '../../db/index.ts';
+import { enqueueOrderNotify } from '../webhooks/events.ts';
+import type { OrderStatus } from './types.ts';
+
+export interface ImportBatch {
+  id: string;
+  orders: { id: number; storeId: number }[];
+}
+
+export const newImportBatch = (): ImportBatch => ({ id: randomUUID(), orders: [] });
+
+/**
+ * ShipStation's "new order" rule: an order created in any status but awaiting_payment, or an
+ * awaiting_payment order moved to any status but cancelled (it has just been paid). Other
+ * updates do not notify again.
+ */
+export function notifies(previous: OrderStatus | null, next: OrderStatus): boolean {
+  if (previous === null) return next !== 'awaiting_payment';
+  return previous === 'awaiting_payment' && next !== 'awaiting_payment' && next !== 'cancelled';
+}
+
+/** Records the batch's orders and queues its webhook deliveries (same transaction as the orders). */
+export async function completeImport(ex: Executor, accountId: number, batch: ImportBatch, now: string): Promise<void> {
+  if (batch.orders.length === 0) return;
+  const orderIds = [...new Set(batch.orders.map((o) => o.id))];
+  await ex.insertInto('order_import_batches').values(orderIds.map((orderId) => ({ batch_id: batch.id, order_id: orderId }))).execute();
+  await enqueueOrderNotify(ex, accountId, batch, now);
+}

@@ -1,0 +1,23 @@
+// The selling channels a Shipdock store can belong to. Shipdock imports orders only through the
+// API, so the one marketplace is ShipStation's own "Manual Orders" channel (id 0, as on ShipStation).
+export interface Marketplace {
+  marketplaceId: number;
+  name: string;
+  canRefresh: boolean;
+  supportsCustomMappings: boolean;
+  supportsCustomStatuses: boolean;
+  canConfirmShipments: boolean;
+}
+
+export const MANUAL_MARKETPLACE_ID = 0;
+
+export const MARKETPLACES: readonly Marketplace[] = [
+  {
+    marketplaceId: MANUAL_MARKETPLACE_ID,
+    name: 'ShipStation',
+    canRefresh: false,
+    supportsCustomMappings: false,
+    supportsCustomStatuses: false,
+    canConfirmShipments: false,
+  },
+];

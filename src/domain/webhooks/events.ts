@@ -1,0 +1,51 @@
+// Turning changes into webhook deliveries. Each delivery is a job written in the transaction of
+// the change; its payload names a resource path that lists exactly the records of the event.
+// The path is made absolute (config.publicUrl) when the job runs.
+import type { Executor } from '../../db/index.ts';
+import { enqueueJobs, type NewJob } from '../../jobs/queue.ts';
+import type { ImportBatch } from '../orders/import-batch.ts';
+import { covers, subscriptionsTo, type Webhook, type WebhookEvent } from './webhooks.ts';
+
+export interface WebhookDeliveryPayload {
+  webhookId: number;
+  resourceType: WebhookEvent;
+  resourcePath: string;
+}
+
+const delivery = (hook: Webhook, resourcePath: string, now: string): NewJob => ({
+  kind: 'webhook_delivery',
+  accountId: hook.accountId,
+  payload: { webhookId: hook.id, resourceType: hook.event, resourcePath } satisfies WebhookDeliveryPayload,
+  runAt: now,
+});
+
+/**
+ * ORDER_NOTIFY / ITEM_ORDER_NOTIFY for the orders one import made notifiable. A hook bound to a
+ * store hears only about that store's orders, and its resource URL lists only those.
+ */
+export async function enqueueOrderNotify(ex: Executor, accountId: number, batch: ImportBatch, now: string): Promise<void> {
+  if (batch.orders.length === 0) return;
+  const stores = new Set(batch.orders.map((o) => o.storeId));
+  const hooks = await subscriptionsTo(ex, accountId, ['ORDER_NOTIFY', 'ITEM_ORDER_NOTIFY']);
+  const jobs = hooks.flatMap((hook) => {
+    if (hook.storeId === null) return [delivery(hook, `/orders?importBatchId=${batch.id}`, now)];
+    return stores.has(hook.storeId) ? [delivery(hook, `/orders?importBatchId=${batch.id}&storeId=${hook.storeId}`, now)] : [];
+  });
+  await enqueueJobs(ex, jobs, now);
+}
+
+/**
+ * SHIP_NOTIFY / ITEM_SHIP_NOTIFY for a batch of shipments (labels) of one store. Called by the
+ * label engine in the transaction that creates the labels; `/shipments?batchId=` lists them.
+ */
+export async function enqueueShipNotify(ex: Executor, accountId: number, batchId: string | number, storeId: number | null, now = new Date().toISOString()): Promise<void> {
+  const hooks = (await subscriptionsTo(ex, accountId, ['SHIP_NOTIFY', 'ITEM_SHIP_NOTIFY'])).filter((hook) => covers(hook, storeId));
+  const path = (hook: Webhook) => `/shipments?batchId=${encodeURIComponent(String(batchId))}&includeShipmentItems=${hook.event === 'ITEM_SHIP_NOTIFY' ? 'True' : 'False'}`;
+  await enqueueJobs(ex, hooks.map((hook) => delivery(hook, path(hook), now)), now);
+}
+
+/** FULFILLMENT_SHIPPED for one fulfillment (an order marked as shipped without a label). */
+export async function enqueueFulfillmentShipped(ex: Executor, accountId: number, fulfillmentId: number, storeId: number, now: string): Promise<void> {
+  const hooks = (await subscriptionsTo(ex, accountId, ['FULFILLMENT_SHIPPED'])).filter((hook) => covers(hook, storeId));
+  await enqueueJobs(ex, hooks.map((hook) => delivery(hook, `/fulfillments?fulfillmentId=${fulfillmentId}`, now)), now);
+}
