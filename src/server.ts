@@ -6,6 +6,7 @@ import { Clock } from './domain/clock.ts';
 import { ensureDefaultAccount, type GeneratedCredentials } from './domain/accounts/bootstrap.ts';
 import { DatabaseRateLimiter, MemoryRateLimiter } from './domain/limits/rate-limiter.ts';
 import { buildApp } from './app.ts';
+import { startJobRunner } from './jobs/runner.ts';
 import type { AppContext } from './api/common/context.ts';
 
 /** Several processes may start at once on one PostgreSQL: the advisory lock lets one bootstrap at a time. */
@@ -47,8 +48,11 @@ async function main() {
   const ctx = await createContext(config);
   printCredentials(await bootstrap(ctx.database, config, ctx.clock));
   const app = await buildApp(ctx);
+  // Webhook deliveries and hold releases; several processes on one PostgreSQL share the queue.
+  const jobs = startJobRunner(ctx, { onError: (error) => app.log.error({ err: error }, 'job runner failed') });
   const shutdown = async () => {
     await app.close();
+    await jobs.stop();
     await ctx.database.close();
     process.exit(0);
   };

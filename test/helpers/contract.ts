@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
-import { loadDoc, SchemaFlattener, type OpenApiDoc } from './openapi.ts';
+import { loadDoc, SchemaFlattener, type OpenApiDoc, type Overlay } from './openapi.ts';
 
 export type ContractSurface = 'v2' | 'shipengine';
 
@@ -26,8 +26,16 @@ const RATE_DETAIL = {
     billing_source: { type: 'string' },
   },
 };
-const OVERLAYS: Record<string, Record<string, { properties: Record<string, unknown> }>> = {
+// Labels outside a batch carry `batch_id: ""` in the live API (ShipEngine's own examples),
+// which the se_id pattern of the required batch_id would reject.
+const LABEL_BATCH_ID = { properties: { batch_id: { anyOf: [{ $ref: '#/components/schemas/se_id' }, { const: '' }] } } };
+const TWO_LETTER_STATUS = { type: 'string', enum: ['UN', 'AC', 'IT', 'DE', 'EX', 'AT', 'NY', 'SP'] };
+const OVERLAYS: Record<string, Record<string, Overlay>> = {
+  'shipengine.openapi.yaml': { label: LABEL_BATCH_ID },
   'shipstation-v2.openapi.yaml': {
+    label: LABEL_BATCH_ID,
+    // specs/README: tracking status_code is the two-letter code on the wire, whatever the 2025 file says.
+    tracking_information: { properties: { status_code: TWO_LETTER_STATUS }, eventStatusCode: TWO_LETTER_STATUS },
     error: { properties: { field_name: { type: 'string' }, field_value: { type: 'string' } } },
     // The 2025 V2 rate lacks the rate_details breakdown that the newer ShipEngine model (same shapes) has.
     rate: { properties: { rate_details: { type: 'array', items: RATE_DETAIL } } },

@@ -15,9 +15,24 @@ export function loadDoc(file: string): OpenApiDoc {
   return parse(readFileSync(file, 'utf8'), { maxAliasCount: -1 }) as OpenApiDoc;
 }
 
+/** Corrections to one component schema: extra or replaced properties, and (tracking) the event status_code. */
+export interface Overlay {
+  properties: Record<string, unknown>;
+  eventStatusCode?: Schema;
+}
+
+function applyOverlay(raw: Schema, overlay: Overlay): Schema {
+  const out = { ...raw, properties: { ...raw.properties, ...overlay.properties } };
+  const events = raw.properties?.events;
+  if (overlay.eventStatusCode && events?.items) {
+    out.properties.events = { ...events, items: { ...events.items, properties: { ...events.items.properties, status_code: overlay.eventStatusCode } } };
+  }
+  return out;
+}
+
 export class SchemaFlattener {
   private cache = new Map<string, Schema>();
-  constructor(private readonly doc: OpenApiDoc, private readonly overlays: Record<string, Schema> = {}) {}
+  constructor(private readonly doc: OpenApiDoc, private readonly overlays: Record<string, Overlay> = {}) {}
 
   resolveRef(ref: string): Schema {
     const name = ref.replace('#/components/schemas/', '');
@@ -28,7 +43,7 @@ export class SchemaFlattener {
     const raw = this.doc.components.schemas[name];
     if (!raw) throw new Error(`unknown schema ${ref}`);
     const overlay = this.overlays[name];
-    const source = overlay ? { ...raw, properties: { ...raw.properties, ...overlay.properties } } : raw;
+    const source = overlay ? applyOverlay(raw, overlay) : raw;
     Object.assign(placeholder, this.flatten(source));
     return placeholder;
   }

@@ -79,7 +79,8 @@ export const orders: MigrationFactory = (engine) => ({
       .addColumn('store_id', 'integer', (c) => c.notNull().references('stores.id'))
       .addColumn('order_key', 'text', notNull)
       .addColumn('order_number', 'text', notNull)
-      .addColumn('order_number_search', 'text', notNull)
+      // Bytewise order on both engines, so the starts-with filter is an index range (see orders/list.ts).
+      .addColumn('order_number_search', engine === 'postgres' ? sql`text collate "C"` : 'text', notNull)
       .addColumn('status', 'text', notNull)
       .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
       .addColumn('customer_id', 'integer', (c) => c.references('customers.id'))

@@ -26,8 +26,8 @@ export async function debitForLabel(ex: Executor, carrier: CarrierConnection, am
   await applyAutoFunding(ex, carrier, balance, balance - amountCents, now);
 }
 
-export async function refundLabel(ex: Executor, carrier: CarrierConnection, labelId: number, now: string): Promise<void> {
-  if (!carrier.funded) return;
+/** Credits back whatever a label's purchase debited (nothing for unfunded carriers or test labels). */
+export async function refundLabel(ex: Executor, accountId: number, carrierId: number, labelId: number, now: string): Promise<void> {
   const debit = await ex
     .selectFrom('carrier_ledger')
     .select((eb) => eb.fn.sum<number>('amount_cents').as('total'))
@@ -37,6 +37,6 @@ export async function refundLabel(ex: Executor, carrier: CarrierConnection, labe
   if (net >= 0) return; // nothing charged, or already refunded
   await ex
     .insertInto('carrier_ledger')
-    .values({ account_id: carrier.accountId, carrier_id: carrier.id, amount_cents: -net, kind: 'refund', label_id: labelId, created_at: now })
+    .values({ account_id: accountId, carrier_id: carrierId, amount_cents: -net, kind: 'refund', label_id: labelId, created_at: now })
     .execute();
 }

@@ -72,8 +72,9 @@ async function mintPackages(ex: Executor, labelId: number, carrierCode: string, 
 export async function purchaseLabel(ex: Executor, accountId: number, request: PurchaseRequest, now: string): Promise<Label> {
   const { shipment, rate, options } = request;
   await lockRow(ex, 'shipments', shipment.id);
+  const isReturnOfLabel = request.outboundLabelId != null;
   if (shipment.status === 'cancelled') throw new DomainError('business_rules', `shipment se-${shipment.id} is cancelled`, 'invalid_status');
-  if (shipment.status === 'label_purchased') {
+  if (shipment.status === 'label_purchased' && !isReturnOfLabel) {
     throw new DomainError('business_rules', `shipment se-${shipment.id} already has a label; void it before buying another`, 'invalid_status');
   }
   checkLayout(options);
@@ -107,8 +108,8 @@ export async function purchaseLabel(ex: Executor, accountId: number, request: Pu
     carrierName: carrier.connector.catalog.name,
     serviceName: service?.name ?? quote.serviceType,
     packageCode: quote.packageType,
-    shipTo: request.isReturn ? shipment.returnTo ?? shipFrom : shipment.shipTo,
-    shipFrom: request.isReturn ? shipment.shipTo : shipFrom,
+    shipTo: shipment.shipTo,
+    shipFrom,
     confirmation: shipment.confirmation,
     customs: shipment.customs,
     international: shipFrom.countryCode !== shipment.shipTo.countryCode,
@@ -153,7 +154,7 @@ export async function purchaseLabel(ex: Executor, accountId: number, request: Pu
   await ex.updateTable('labels').set({ tracking_number: trackingNumbers[0] }).where('id', '=', row.id).execute();
   // Test labels are free, as in ShipStation; everything else is charged to a funded carrier.
   if (!options.testLabel) await debitForLabel(ex, carrier, quote.totalCents, row.id, now);
-  await setShipmentStatus(ex, accountId, shipment.id, 'label_purchased', now);
+  if (!isReturnOfLabel) await setShipmentStatus(ex, accountId, shipment.id, 'label_purchased', now);
   const label = await getLabel(ex, accountId, row.id);
   for (const hook of purchasedHooks) await hook(ex, label, now);
   return label;

@@ -57,7 +57,8 @@ export interface ProductUpdate extends ProductDetails {
   sku: string | null;
   name: string | null;
   priceCents: number | null;
-  active: boolean;
+  /** null keeps the product's current state. */
+  active: boolean | null;
   upc: string | null;
   /** By id when given (it must exist), else by name (created on first use). */
   category: { id: number | null; name: string | null } | null;
@@ -201,7 +202,7 @@ async function categoryOf(ex: Executor, accountId: number, category: ProductUpda
 
 /** Full replace: every field of the product takes the given value (omitted ones arrive as null). */
 export async function updateProduct(ex: Executor, accountId: number, id: number, input: ProductUpdate, now: string): Promise<void> {
-  await getProduct(ex, accountId, id);
+  const current = await getProduct(ex, accountId, id);
   if (input.sku) {
     const clash = await ex.selectFrom('products').select('id').where('account_id', '=', accountId).where('sku', '=', input.sku).where('id', '!=', id).executeTakeFirst();
     if (clash) throw new DomainError('conflict', `Another product (${clash.id}) already has SKU ${input.sku}.`, 'identifier_conflict');
@@ -220,7 +221,7 @@ export async function updateProduct(ex: Executor, accountId: number, id: number,
       sku,
       name,
       price_cents: priceCents,
-      active: active ? 1 : 0,
+      active: (active ?? current.active) ? 1 : 0,
       upc,
       product_category_id: await categoryOf(ex, accountId, category),
       product_type_id: productType ? await groupId(ex, 'product_types', accountId, productType) : null,

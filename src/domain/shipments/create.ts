@@ -1,5 +1,5 @@
 // Creating a shipment: the account's defaults filled in, references checked, rules applied once.
-import type { Executor } from '../../db/index.ts';
+import { MAX_ROW_ID, type Executor } from '../../db/index.ts';
 import { findCarrier } from '../carriers/connections.ts';
 import { validateCustoms } from '../customs/index.ts';
 import { DomainError, type FieldIssue } from '../errors.ts';
@@ -21,7 +21,7 @@ export async function prepareShipment(ex: Executor, accountId: number, body: Shi
   const resolved = await resolveShipFrom(ex, accountId, body);
   const issues: FieldIssue[] = [];
   if (resolved.carrierId !== null) {
-    const carrier = await findCarrier(ex, accountId, resolved.carrierId);
+    const carrier = resolved.carrierId > MAX_ROW_ID ? null : await findCarrier(ex, accountId, resolved.carrierId);
     if (!carrier) {
       issues.push({ field: 'carrier_id', message: `carrier se-${resolved.carrierId} is not connected to this account`, code: 'carrier_not_connected', value: `se-${resolved.carrierId}` });
     } else if (resolved.serviceCode && !carrier.connector.catalog.services.some((s) => s.serviceCode === resolved.serviceCode)) {

@@ -1,5 +1,5 @@
 // Persistence of shipments; the full neutral body is JSON, the filterable parts are columns.
-import type { Executor } from '../../db/index.ts';
+import { MAX_ROW_ID, type Executor } from '../../db/index.ts';
 import { notFound } from '../errors.ts';
 import type { Shipment, ShipmentBody, ShipmentStatus } from './types.ts';
 
@@ -12,7 +12,7 @@ export interface NewShipment {
   importBatchId?: string | null;
 }
 
-type Row = {
+export type ShipmentRow = {
   id: number;
   account_id: number;
   order_id: number | null;
@@ -25,7 +25,7 @@ type Row = {
   modified_at: string;
 };
 
-export function toShipment(row: Row, tags: string[] = []): Shipment {
+export function toShipment(row: ShipmentRow, tags: string[] = []): Shipment {
   return {
     ...(JSON.parse(row.body) as ShipmentBody),
     id: row.id,
@@ -41,7 +41,8 @@ export function toShipment(row: Row, tags: string[] = []): Shipment {
   };
 }
 
-const columns = (body: ShipmentBody) => ({
+/** The columns a shipment body fills: the parts lists filter on, and the body itself. */
+export const shipmentColumns = (body: ShipmentBody) => ({
   carrier_id: body.carrierId,
   service_code: body.serviceCode,
   warehouse_id: body.warehouseId,
@@ -62,7 +63,7 @@ export async function insertShipment(ex: Executor, accountId: number, input: New
       import_batch_id: input.importBatchId ?? null,
       created_at: now,
       modified_at: now,
-      ...columns(input.body),
+      ...shipmentColumns(input.body),
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -70,7 +71,7 @@ export async function insertShipment(ex: Executor, accountId: number, input: New
 }
 
 export async function updateShipmentBody(ex: Executor, accountId: number, id: number, body: ShipmentBody, now: string): Promise<void> {
-  await ex.updateTable('shipments').set({ ...columns(body), modified_at: now }).where('id', '=', id).where('account_id', '=', accountId).execute();
+  await ex.updateTable('shipments').set({ ...shipmentColumns(body), modified_at: now }).where('id', '=', id).where('account_id', '=', accountId).execute();
 }
 
 export async function setShipmentStatus(ex: Executor, accountId: number, id: number, status: ShipmentStatus, now: string): Promise<void> {
@@ -88,7 +89,24 @@ async function tagsOf(ex: Executor, shipmentId: number): Promise<string[]> {
   return rows.map((r) => r.name);
 }
 
+/** Tag names per shipment, for a page of shipments in one query. */
+export async function tagsOfShipments(ex: Executor, shipmentIds: number[]): Promise<Map<number, string[]>> {
+  const tags = new Map<number, string[]>();
+  if (shipmentIds.length === 0) return tags;
+  const rows = await ex
+    .selectFrom('shipment_tags as st')
+    .innerJoin('tags as t', 't.id', 'st.tag_id')
+    .select(['st.shipment_id', 't.name'])
+    .where('st.shipment_id', 'in', shipmentIds)
+    .orderBy('t.name')
+    .execute();
+  for (const row of rows) tags.set(row.shipment_id, [...(tags.get(row.shipment_id) ?? []), row.name]);
+  return tags;
+}
+
 export async function findShipment(ex: Executor, accountId: number, id: number): Promise<Shipment | null> {
+  // Ids past the 32-bit row range name no shipment (and PostgreSQL would reject the comparison).
+  if (id > MAX_ROW_ID) return null;
   const row = await ex.selectFrom('shipments').selectAll().where('id', '=', id).where('account_id', '=', accountId).executeTakeFirst();
   return row ? toShipment(row, await tagsOf(ex, row.id)) : null;
 }
@@ -97,6 +115,16 @@ export async function getShipment(ex: Executor, accountId: number, id: number): 
   const shipment = await findShipment(ex, accountId, id);
   if (!shipment) throw notFound('shipment', `se-${id}`);
   return shipment;
+}
+
+export async function findShipmentByExternalId(ex: Executor, accountId: number, externalShipmentId: string): Promise<Shipment | null> {
+  const row = await ex
+    .selectFrom('shipments')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('external_shipment_id', '=', externalShipmentId)
+    .executeTakeFirst();
+  return row ? toShipment(row, await tagsOf(ex, row.id)) : null;
 }
 
 export async function findShipmentByOrder(ex: Executor, accountId: number, orderId: number): Promise<Shipment | null> {

@@ -87,13 +87,23 @@ export async function createWarehouse(ex: Executor, accountId: number, input: Wa
   return toWarehouse(row);
 }
 
+const keepDefault = () =>
+  new DomainError('business_rules', 'Make another warehouse the default instead of unsetting the default one.', 'invalid_field_value', [
+    { field: 'is_default', message: 'the default warehouse stays default until another one is made default', value: false },
+  ]);
+
+/** Warehouse settings: making one warehouse the default unsets the others. */
+export async function setDefaultWarehouse(ex: Executor, accountId: number, id: number, isDefault: boolean, now: string): Promise<void> {
+  const current = await getWarehouse(ex, accountId, id);
+  if (current.isDefault && !isDefault) throw keepDefault();
+  if (current.isDefault || !isDefault) return;
+  await ex.updateTable('warehouses').set({ is_default: 1, modified_at: now }).where('id', '=', id).execute();
+  await clearDefault(ex, accountId, id);
+}
+
 export async function updateWarehouse(ex: Executor, accountId: number, id: number, input: WarehouseInput, now: string): Promise<Warehouse> {
   const current = await getWarehouse(ex, accountId, id);
-  if (current.isDefault && input.isDefault === false) {
-    throw new DomainError('business_rules', 'Make another warehouse the default instead of unsetting the default one.', 'invalid_field_value', [
-      { field: 'is_default', message: 'the default warehouse stays default until another one is made default', value: false },
-    ]);
-  }
+  if (current.isDefault && input.isDefault === false) throw keepDefault();
   const isDefault = current.isDefault || input.isDefault === true;
   await ex
     .updateTable('warehouses')

@@ -1,5 +1,6 @@
 import type { CarrierConnection } from '../../../domain/carriers/connections.ts';
 import type { PackageTypeDefinition, ServiceDefinition } from '../../../carriers/types.ts';
+import { publicCarrierCode } from '../../../domain/carriers/walleted.ts';
 import { seId } from '../../common/ids.ts';
 
 /** Services visible for a connection: UPS Ground Saver only once enabled in the carrier's settings. */
@@ -36,7 +37,7 @@ export function toV2Carrier(carrier: CarrierConnection, balanceCents: number | n
   const catalog = carrier.connector.catalog;
   return {
     carrier_id: seId(carrier.id),
-    carrier_code: carrier.carrierCode,
+    carrier_code: publicCarrierCode(carrier),
     account_number: carrier.accountNumber,
     requires_funded_amount: carrier.funded,
     balance: (balanceCents ?? 0) / 100,

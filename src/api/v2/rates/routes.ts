@@ -8,6 +8,7 @@ import type { SurfacePlugin } from '../shared/plugin.ts';
 import { seIdParam } from '../shared/query.ts';
 import { fromV2Shipment, toV2Shipment, type V2ShipmentInput } from '../shipments/mapper.ts';
 import { shipmentSchema } from '../shipments/schemas.ts';
+import { bulkRateRoutes } from './bulk.ts';
 import { estimateRoutes } from './estimate.ts';
 import { toV2Rate, toV2RateResponse } from './mapper.ts';
 import { rateOptionsSchema, toRateOptions, type V2RateOptions } from './options.ts';
@@ -85,4 +86,5 @@ export const rateRoutes: SurfacePlugin = async (app, { surface }) => {
   );
 
   await app.register(estimateRoutes, { surface });
+  await app.register(bulkRateRoutes, { surface });
 };

@@ -176,7 +176,8 @@ export function toV2Shipment(s: Shipment) {
     shipment_status: s.status,
     ship_to: toV2Address(s.shipTo),
     ship_from: toV2Address(shipFrom),
-    warehouse_id: s.warehouseId ? seId(s.warehouseId) : undefined,
+    // Both specs make warehouse_id nullable, and ShipEngine's `shipment` requires it.
+    warehouse_id: s.warehouseId ? seId(s.warehouseId) : null,
     return_to: toV2Address(s.returnTo ?? shipFrom),
     is_return: s.isReturn,
     confirmation: s.confirmation,

@@ -126,3 +126,16 @@ export const shipmentSchema = {
   required: ['ship_to', 'packages'],
   properties: shipmentProperties,
 } as const;
+
+/** POST /shipments: several shipments at once, each with its own creation options. */
+export const createShipmentsBody = {
+  type: 'object',
+  required: ['shipments'],
+  properties: {
+    shipments: {
+      type: 'array',
+      minItems: 1,
+      items: { ...shipmentSchema, properties: { ...shipmentProperties, create_sales_order: { type: 'boolean' } } },
+    },
+  },
+} as const;

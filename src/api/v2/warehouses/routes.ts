@@ -1,9 +1,10 @@
 import * as warehouses from '../../../domain/warehouses/warehouses.ts';
 import { actingAccount } from '../../common/context.ts';
 import { parseSeId } from '../../common/ids.ts';
+import { rowIdOf } from '../shared/path-ids.ts';
 import type { SurfacePlugin } from '../shared/plugin.ts';
 import { fromV2Warehouse, toV2Warehouse, type V2WarehouseBody } from './mapper.ts';
-import { warehouseBody, warehouseParams } from './schemas.ts';
+import { warehouseBody, warehouseParams, warehouseSettingsBody } from './schemas.ts';
 
 type IdParams = { warehouse_id: string };
 
@@ -43,4 +44,21 @@ export const warehouseRoutes: SurfacePlugin = async (app) => {
     await db.transaction().execute((tx) => warehouses.deleteWarehouse(tx, account.id, id, now()));
     return reply.code(204).send();
   });
+
+  app.put<{ Params: IdParams; Body: { is_default?: boolean | null } }>(
+    '/warehouses/:warehouse_id/settings',
+    { schema: { tags: ['warehouses'], params: warehouseParams, body: warehouseSettingsBody } },
+    async (request, reply) => {
+      const account = actingAccount(request);
+      const id = rowIdOf(request.params.warehouse_id, 'warehouse');
+      const isDefault = request.body.is_default;
+      // A null or absent is_default changes nothing, as the spec makes it optional.
+      if (typeof isDefault === 'boolean') {
+        await db.transaction().execute((tx) => warehouses.setDefaultWarehouse(tx, account.id, id, isDefault, now()));
+      } else {
+        await warehouses.getWarehouse(db, account.id, id);
+      }
+      return reply.code(204).send();
+    },
+  );
 };

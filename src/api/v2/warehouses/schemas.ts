@@ -16,3 +16,5 @@ export const warehouseBody = {
 } as const;
 
 export const warehouseParams = seIdParam('warehouse_id');
+
+export const warehouseSettingsBody = { type: 'object', properties: { is_default: { type: ['boolean', 'null'] } } } as const;

@@ -1,0 +1,32 @@
+// Turning a label request into a purchase: options, address validation, the shipment to label.
+import type { Executor } from '../../../db/index.ts';
+import { validateAddress } from '../../../domain/addresses/index.ts';
+import { DomainError } from '../../../domain/errors.ts';
+import type { LabelOptions } from '../../../domain/labels/types.ts';
+import type { ShipmentBody } from '../../../domain/shipments/types.ts';
+import type { LabelOptionsBody } from './schemas.ts';
+
+export const toLabelOptions = (body: LabelOptionsBody): LabelOptions => ({
+  labelFormat: body.label_format,
+  labelLayout: body.label_layout,
+  downloadType: body.label_download_type,
+  displayScheme: body.display_scheme,
+  testLabel: body.test_label,
+  chargeEvent: body.charge_event,
+  rmaNumber: body.rma_number ?? null,
+});
+
+/** validate_address on a label: an undeliverable ship-to stops the purchase; validate_and_clean uses the corrected one. */
+export function applyAddressValidation(body: ShipmentBody, mode: LabelOptionsBody['validate_address']): ShipmentBody {
+  if (mode === 'no_validation') return body;
+  const result = validateAddress(body.shipTo);
+  if (result.status === 'error') {
+    const messages = result.messages.map((m) => m.message).join(' ');
+    throw new DomainError('validation', `Invalid ship_to address: ${messages}`, 'invalid_address', [
+      { field: 'shipment.ship_to', message: messages || 'the address could not be validated', code: 'invalid_address' },
+    ]);
+  }
+  return mode === 'validate_and_clean' && result.matched ? { ...body, shipTo: result.matched } : body;
+}
+
+export type { Executor };

@@ -1,0 +1,92 @@
+// Label files are rendered on first download (so buying stays fast) and kept in the database,
+// which every server process shares; a second render of the same file is a harmless no-op.
+import type { Executor } from '../../db/index.ts';
+import { renderCustomsFormPdf, renderLabelPdf, renderLabelPng, renderLabelZpl, type LabelDocumentInput } from '../documents/index.ts';
+import { weightInPounds } from '../rating/units.ts';
+import type { Label, LabelFormat, LabelLayout } from './types.ts';
+
+export const CONTENT_TYPES: Record<string, string> = { pdf: 'application/pdf', png: 'image/png', zpl: 'application/zpl' };
+
+export interface LabelFile {
+  name: string;
+  contentType: string;
+  content: Buffer;
+}
+
+function documentInputs(label: Label): LabelDocumentInput[] {
+  return label.packages.map((p) => ({
+    labelId: `se-${label.id}`,
+    carrierCode: label.carrierCode,
+    carrierName: label.carrierName,
+    serviceCode: label.serviceCode,
+    serviceName: label.serviceName,
+    trackingNumber: p.trackingNumber,
+    shipFrom: label.shipFrom,
+    shipTo: label.shipTo,
+    weightOz: Math.round(weightInPounds(p.weight) * 16 * 10) / 10,
+    dimensionsIn: p.dimensions && p.dimensions.unit === 'inch' ? { length: p.dimensions.length, width: p.dimensions.width, height: p.dimensions.height } : null,
+    zone: label.zone,
+    shipDate: label.shipDate,
+    references: [p.labelMessages.reference1, p.labelMessages.reference2, p.labelMessages.reference3].filter((r): r is string => Boolean(r)),
+    isTest: label.testLabel,
+    isReturn: label.isReturn,
+    packageIndex: p.sequence,
+    packageCount: label.packages.length,
+    postageCents: label.costCents,
+    international: label.international,
+  }));
+}
+
+/** `label-12.pdf` is the whole label; `label-12-2.png` one package; `form-12.pdf` the customs form. */
+export function parseFileName(name: string): { kind: 'label' | 'form'; labelId: number; sequence: number | null; format: LabelFormat } | null {
+  const match = /^(label|form)-(\d{1,10})(?:-(\d{1,3}))?\.(pdf|png|zpl)$/.exec(name);
+  if (!match) return null;
+  return { kind: match[1] as 'label' | 'form', labelId: Number(match[2]), sequence: match[3] ? Number(match[3]) : null, format: match[4] as LabelFormat };
+}
+
+async function render(label: Label, name: string): Promise<Buffer | null> {
+  const file = parseFileName(name);
+  if (!file || file.labelId !== label.id) return null;
+  if (file.kind === 'form') {
+    if (!label.customs || file.format !== 'pdf') return null;
+    return renderCustomsFormPdf({
+      trackingNumber: label.trackingNumber,
+      carrierName: label.carrierName,
+      serviceName: label.serviceName,
+      shipFrom: label.shipFrom,
+      shipTo: label.shipTo,
+      customs: label.customs,
+      shipDate: label.shipDate,
+    });
+  }
+  const inputs = documentInputs(label).filter((_, i) => file.sequence === null || file.sequence === i + 1);
+  if (inputs.length === 0) return null;
+  switch (file.format) {
+    case 'pdf':
+      return renderLabelPdf(inputs, { layout: label.labelLayout as LabelLayout });
+    case 'zpl':
+      return Buffer.from(renderLabelZpl(inputs), 'utf8');
+    case 'png':
+      // A PNG shows one package: the first unless a package file is named.
+      return renderLabelPng(inputs[0]);
+  }
+}
+
+export async function labelFile(ex: Executor, label: Label, name: string, now: string): Promise<LabelFile | null> {
+  const stored = await ex
+    .selectFrom('label_documents')
+    .select(['content', 'content_type'])
+    .where('label_id', '=', label.id)
+    .where('name', '=', name)
+    .executeTakeFirst();
+  if (stored) return { name, contentType: stored.content_type, content: Buffer.from(stored.content) };
+  const content = await render(label, name);
+  if (!content) return null;
+  const contentType = CONTENT_TYPES[name.split('.').pop()!];
+  await ex
+    .insertInto('label_documents')
+    .values({ label_id: label.id, name, content_type: contentType, content, created_at: now })
+    .onConflict((oc) => oc.columns(['label_id', 'name']).doNothing())
+    .execute();
+  return { name, contentType, content };
+}

@@ -1,0 +1,87 @@
+// Order lists with every V1 filter. Deleted orders never appear.
+import { sql } from 'kysely';
+import type { Executor } from '../../db/index.ts';
+import { assembleOrders } from './store.ts';
+import { containsText } from './text-match.ts';
+import type { Order, OrderStatus } from './types.ts';
+
+export interface OrderFilter {
+  /** Contained in the bill-to or ship-to name, any case. */
+  customerName?: string;
+  /** Contained in an item's SKU, name or options, any case. */
+  itemKeyword?: string;
+  createdFrom?: string;
+  createdTo?: string;
+  modifiedFrom?: string;
+  modifiedTo?: string;
+  orderDateFrom?: string;
+  orderDateTo?: string;
+  paymentDateFrom?: string;
+  paymentDateTo?: string;
+  /** Order numbers starting with this, any case. */
+  orderNumber?: string;
+  status?: OrderStatus;
+  storeId?: number;
+  /** Ship-to country (V1 customsCountryCode). */
+  shipToCountry?: string;
+  importBatchId?: string;
+  tagId?: number;
+}
+
+export type OrderSort = 'id' | 'order_date' | 'modified_at' | 'created_at';
+
+/** The smallest string greater than every string starting with `prefix` (code point order). */
+function prefixUpperBound(prefix: string): string {
+  const points = [...prefix].map((c) => c.codePointAt(0)!);
+  let last = points.pop()! + 1;
+  if (last >= 0xd800 && last <= 0xdfff) last = 0xe000;
+  return String.fromCodePoint(...points, last);
+}
+
+export async function listOrders(
+  ex: Executor,
+  accountId: number,
+  filter: OrderFilter,
+  sort: { by: OrderSort; dir: 'asc' | 'desc' },
+  page: { offset: number; limit: number },
+): Promise<{ orders: Order[]; total: number }> {
+  // A literal, so PostgreSQL can match the partial indexes (WHERE active = 1).
+  let query = ex.selectFrom('orders as o').where('o.account_id', '=', accountId).where(sql<boolean>`o.active = 1`);
+  const range = (column: 'o.created_at' | 'o.modified_at' | 'o.order_date' | 'o.payment_date', from?: string, to?: string) => {
+    if (from) query = query.where(column, '>=', from);
+    if (to) query = query.where(column, '<=', to);
+  };
+  range('o.created_at', filter.createdFrom, filter.createdTo);
+  range('o.modified_at', filter.modifiedFrom, filter.modifiedTo);
+  range('o.order_date', filter.orderDateFrom, filter.orderDateTo);
+  range('o.payment_date', filter.paymentDateFrom, filter.paymentDateTo);
+  if (filter.status) query = query.where('o.status', '=', filter.status);
+  if (filter.storeId !== undefined) query = query.where('o.store_id', '=', filter.storeId);
+  if (filter.shipToCountry) query = query.where('o.ship_to_country', '=', filter.shipToCountry.toUpperCase());
+  if (filter.orderNumber) {
+    // order_number_search is lower-cased and compared bytewise on both engines: an index range.
+    const prefix = filter.orderNumber.toLowerCase();
+    query = query.where('o.order_number_search', '>=', prefix).where('o.order_number_search', '<', prefixUpperBound(prefix));
+  }
+  if (filter.customerName) {
+    const name = filter.customerName;
+    query = query.where((eb) => eb.or([containsText('o.bill_to_name', name), containsText('o.ship_to_name', name)]));
+  }
+  if (filter.itemKeyword) {
+    const keyword = filter.itemKeyword;
+    query = query.where((eb) => eb.exists(eb.selectFrom('order_items as i').select('i.id').whereRef('i.order_id', '=', 'o.id').where(containsText('i.keywords', keyword))));
+  }
+  if (filter.tagId !== undefined) {
+    const tagId = filter.tagId;
+    query = query.where((eb) => eb.exists(eb.selectFrom('order_tags as t').select('t.order_id').whereRef('t.order_id', '=', 'o.id').where('t.tag_id', '=', tagId)));
+  }
+  if (filter.importBatchId) {
+    const batchId = filter.importBatchId;
+    query = query.where('o.id', 'in', (eb) => eb.selectFrom('order_import_batches').select('order_id').where('batch_id', '=', batchId));
+  }
+  const [rows, count] = await Promise.all([
+    query.selectAll('o').orderBy(`o.${sort.by}`, sort.dir).orderBy('o.id', sort.dir).offset(page.offset).limit(page.limit).execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { orders: await assembleOrders(ex, rows), total: Number(count.n) };
+}
