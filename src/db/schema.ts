@@ -360,12 +360,16 @@ export interface LabelsTable {
   tracking_number: string;
   rate_id: number | null;
   batch_id: number | null;
+  /** Labels bought in one call share it: V1 SHIP_NOTIFY's `/shipments?batchId=`. */
+  notify_batch_id: string;
   outbound_label_id: number | null;
   is_return: Flag;
   test_label: Flag;
   cost_cents: number;
   insurance_cents: number;
   ship_date: string;
+  ship_to_name: string;
+  ship_to_country: string;
   download_token: string;
   body: string;
   created_at: string;

@@ -15,12 +15,15 @@ export const labels: MigrationFactory = (engine) => ({
       .addColumn('tracking_number', 'text', notNull)
       .addColumn('rate_id', 'integer')
       .addColumn('batch_id', 'integer')
+      .addColumn('notify_batch_id', 'text', notNull)
       .addColumn('outbound_label_id', 'integer')
       .addColumn('is_return', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('test_label', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('cost_cents', 'integer', notNull)
       .addColumn('insurance_cents', 'integer', notNull)
       .addColumn('ship_date', 'text', notNull)
+      .addColumn('ship_to_name', 'text', notNull)
+      .addColumn('ship_to_country', 'text', notNull)
       .addColumn('download_token', 'text', notNull)
       .addColumn('body', 'text', notNull)
       .addColumn('created_at', 'text', notNull)
@@ -30,6 +33,7 @@ export const labels: MigrationFactory = (engine) => ({
     await createIndex(db, 'labels_shipment', 'labels', ['shipment_id']);
     await createIndex(db, 'labels_tracking', 'labels', ['tracking_number']);
     await createIndex(db, 'labels_token', 'labels', ['download_token'], true);
+    await createIndex(db, 'labels_notify_batch', 'labels', ['account_id', 'notify_batch_id']);
 
     await withId(db.schema.createTable('label_packages'), engine)
       .addColumn('label_id', 'integer', (c) => c.notNull().references('labels.id'))

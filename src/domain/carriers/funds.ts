@@ -10,7 +10,7 @@ import { carrierAnswersTo } from './walleted.ts';
 /** Balances are US dollars, the one currency Shipdock's simulated carriers charge in. */
 export const FUNDS_CURRENCY = 'usd';
 /** ShipStation V1 documents $10,000.00 as the most one deposit can add; Shipdock applies it everywhere. */
-export const MAXIMUM_DEPOSIT_CENTS = 1_000_000;
+const MAXIMUM_DEPOSIT_CENTS = 1_000_000;
 
 export interface Deposit {
   currency: string;
@@ -21,7 +21,7 @@ export interface Deposit {
 
 const dollars = (cents: Cents) => `$${(cents / 100).toFixed(2)}`;
 
-export function notFunded(carrier: CarrierConnection): DomainError {
+function notFunded(carrier: CarrierConnection): DomainError {
   return new DomainError(
     'business_rules',
     `Carrier se-${carrier.id} (${carrier.nickname}) is billed by the carrier, not prepaid; only ShipStation-funded carriers take funds.`,
@@ -52,7 +52,7 @@ export function checkAmount(field: string, amountCents: Cents, minimumCents: Cen
   }
 }
 
-/** Credits the carrier and returns its new balance, in the caller's transaction. */
+/** Credits a carrier the caller loaded for its account and returns the new balance, in the caller's transaction. */
 export async function addFunds(ex: Executor, carrier: CarrierConnection, deposit: Deposit, now: string): Promise<Cents> {
   if (!carrier.funded) throw notFunded(carrier);
   checkCurrency('currency', deposit.currency);

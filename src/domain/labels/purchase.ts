@@ -1,6 +1,6 @@
 // Buying a label: check what the carrier can carry, price it with the rate engine, charge a
 // funded carrier, mint one tracking number per package, all in the caller's transaction.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Executor } from '../../db/index.ts';
 import { lockRow } from '../../db/locks.ts';
 import type { RateQuote } from '../../carriers/types.ts';
@@ -8,10 +8,12 @@ import { getCarrier, type CarrierConnection } from '../carriers/connections.ts';
 import { requiresCustoms } from '../customs/index.ts';
 import { DomainError, invalidField } from '../errors.ts';
 import { rateRequestFor, type StoredRate } from '../rates/shop.ts';
+import { resolveShipFrom } from '../shipments/resolve.ts';
 import { setShipmentStatus } from '../shipments/store.ts';
 import type { Shipment } from '../shipments/types.ts';
 import { carrierFamily, mintTrackingNumber } from '../tracking/index.ts';
 import { debitForLabel } from './funding.ts';
+import { labelPurchased } from './order-link.ts';
 import { getLabel } from './store.ts';
 import type { Label, LabelOptions, LabelPackage } from './types.ts';
 
@@ -23,13 +25,8 @@ export interface PurchaseRequest {
   isReturn?: boolean;
   outboundLabelId?: number | null;
   batchId?: number | null;
-}
-
-/** Called after a label is bought, e.g. to mark the V1 order behind the shipment shipped. */
-export type LabelPurchasedHook = (ex: Executor, label: Label, now: string) => Promise<void>;
-const purchasedHooks: LabelPurchasedHook[] = [];
-export function onLabelPurchased(hook: LabelPurchasedHook): void {
-  purchasedHooks.push(hook);
+  /** Labels bought in one call share it (V1 SHIP_NOTIFY); a fresh one by default. */
+  notifyBatchId?: string;
 }
 
 function checkLayout(options: LabelOptions) {
@@ -70,7 +67,9 @@ async function mintPackages(ex: Executor, labelId: number, carrierCode: string, 
 }
 
 export async function purchaseLabel(ex: Executor, accountId: number, request: PurchaseRequest, now: string): Promise<Label> {
-  const { shipment, rate, options } = request;
+  const { rate, options } = request;
+  // Shipments synced from V1 orders may leave ship-from to the account's warehouse.
+  const shipment = request.shipment.shipFrom ? request.shipment : { ...request.shipment, ...(await resolveShipFrom(ex, accountId, request.shipment)) };
   await lockRow(ex, 'shipments', shipment.id);
   const isReturnOfLabel = request.outboundLabelId != null;
   if (shipment.status === 'cancelled') throw new DomainError('business_rules', `shipment se-${shipment.id} is cancelled`, 'invalid_status');
@@ -137,12 +136,15 @@ export async function purchaseLabel(ex: Executor, accountId: number, request: Pu
       tracking_number: 'pending',
       rate_id: rate?.id ?? null,
       batch_id: request.batchId ?? null,
+      notify_batch_id: request.notifyBatchId ?? randomUUID(),
       outbound_label_id: request.outboundLabelId ?? null,
       is_return: request.isReturn || shipment.isReturn ? 1 : 0,
       test_label: options.testLabel ? 1 : 0,
       cost_cents: costCents,
       insurance_cents: quote.insuranceCents,
       ship_date: quote.shipDate,
+      ship_to_name: shipment.shipTo.name,
+      ship_to_country: shipment.shipTo.countryCode,
       download_token: randomBytes(16).toString('base64url'),
       body: JSON.stringify(body),
       created_at: now,
@@ -156,6 +158,6 @@ export async function purchaseLabel(ex: Executor, accountId: number, request: Pu
   if (!options.testLabel) await debitForLabel(ex, carrier, quote.totalCents, row.id, now);
   if (!isReturnOfLabel) await setShipmentStatus(ex, accountId, shipment.id, 'label_purchased', now);
   const label = await getLabel(ex, accountId, row.id);
-  for (const hook of purchasedHooks) await hook(ex, label, now);
+  await labelPurchased(ex, label, now);
   return label;
 }

@@ -14,12 +14,15 @@ type LabelRow = {
   tracking_number: string;
   rate_id: number | null;
   batch_id: number | null;
+  notify_batch_id: string;
   outbound_label_id: number | null;
   is_return: number;
   test_label: number;
   cost_cents: number;
   insurance_cents: number;
   ship_date: string;
+  ship_to_name: string;
+  ship_to_country: string;
   download_token: string;
   body: string;
   created_at: string;
@@ -56,6 +59,7 @@ export async function assembleLabels(ex: Executor, rows: LabelRow[]): Promise<La
       trackingNumber: row.tracking_number,
       rateId: row.rate_id,
       batchId: row.batch_id,
+      notifyBatchId: row.notify_batch_id,
       outboundLabelId: row.outbound_label_id,
       isReturn: row.is_return === 1,
       costCents: row.cost_cents,

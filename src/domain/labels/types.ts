@@ -62,6 +62,7 @@ export interface Label extends LabelBody {
   trackingNumber: string;
   rateId: number | null;
   batchId: number | null;
+  notifyBatchId: string;
   outboundLabelId: number | null;
   isReturn: boolean;
   costCents: Cents;

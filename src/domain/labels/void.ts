@@ -2,19 +2,13 @@ import type { Executor } from '../../db/index.ts';
 import { lockRow } from '../../db/locks.ts';
 import { setShipmentStatus } from '../shipments/store.ts';
 import { refundLabel } from './funding.ts';
+import { labelVoided } from './order-link.ts';
 import { getLabel, setLabelStatus } from './store.ts';
 import { isInCarrierHands, trackLabel } from './tracking.ts';
 
 export interface VoidResult {
   approved: boolean;
   message: string;
-}
-
-/** Called after a label is voided (the V1 order behind it goes back to awaiting shipment). */
-export type LabelVoidedHook = (ex: Executor, label: { id: number; accountId: number; shipmentId: number; orderId: number | null }, now: string) => Promise<void>;
-const voidedHooks: LabelVoidedHook[] = [];
-export function onLabelVoided(hook: LabelVoidedHook): void {
-  voidedHooks.push(hook);
 }
 
 /** Voids a label unless it is already void or already moving; a funded carrier is refunded. */
@@ -29,6 +23,6 @@ export async function voidLabel(ex: Executor, accountId: number, labelId: number
   await setLabelStatus(ex, label.id, 'voided', at);
   await refundLabel(ex, accountId, label.carrierId, label.id, at);
   await setShipmentStatus(ex, accountId, label.shipmentId, 'pending', at);
-  for (const hook of voidedHooks) await hook(ex, label, at);
+  await labelVoided(ex, label, at);
   return { approved: true, message: 'Request for refund submitted.  This label has been voided.' };
 }

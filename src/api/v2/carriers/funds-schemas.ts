@@ -1,5 +1,5 @@
-// Request schemas of the funding endpoints; amounts and currencies are checked by the domain rules,
-// which name the limits in their messages.
+// Request schemas and body mapping of the funding endpoints; the domain rules check amounts and
+// currencies and name the limits in their messages.
 import type { AutoFundingSettings } from '../../../domain/labels/auto-funding.ts';
 import { checkCurrency, FUNDS_CURRENCY } from '../../../domain/carriers/funds.ts';
 import { money, toCents, type MonetaryValue } from '../shared/money.ts';

@@ -4,7 +4,9 @@
 // and that shipment is stored so it can be corrected with PUT, as ShipStation does.
 import type { Executor } from '../../../db/index.ts';
 import { DomainError, type FieldIssue } from '../../../domain/errors.ts';
+import { createOrderFromShipment } from '../../../domain/orders/sales-order.ts';
 import { createShipment } from '../../../domain/shipments/create.ts';
+import { getShipment } from '../../../domain/shipments/store.ts';
 import type { Shipment } from '../../../domain/shipments/types.ts';
 import { validateShipTo, type ShipToValidation, type ValidateAddressOption } from '../../../domain/shipments/validate-ship-to.ts';
 import { toV2AddressValidation } from '../addresses/mapper.ts';
@@ -31,7 +33,10 @@ export async function createShipments(ex: Executor, accountId: number, items: Cr
     const check = validateShipTo(fromV2Shipment(item), item.validate_address);
     try {
       const meta = { externalShipmentId: item.external_shipment_id, shipmentNumber: item.shipment_number, tags: item.tags?.map((t) => t.name) };
-      created.push({ shipment: await createShipment(ex, accountId, check.body, meta, now), check });
+      const stored = await createShipment(ex, accountId, check.body, meta, now);
+      if (item.create_sales_order) await createOrderFromShipment(ex, accountId, stored, now);
+      // The sales order links itself to the shipment; what is answered is the shipment as stored now.
+      created.push({ shipment: item.create_sales_order ? await getShipment(ex, accountId, stored.id) : stored, check });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       failures.push(error);

@@ -1,0 +1,12 @@
+import { openDatabase } from './src/db/index.ts';
+import { sql } from 'kysely';
+const dir = '/tmp/prof';
+const database = await openDatabase({ databaseUrl: null, dataDir: dir });
+const { db } = database;
+const n = await db.selectFrom('orders').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+console.log('orders', n);
+const plan = await sql`explain query plan select * from orders as o where o.account_id = 1 and o.active = 1 and o.status = 'awaiting_shipment' and o.order_date >= '2024-06-01T07:00:00.000Z' and o.order_date <= '2024-07-01T06:59:59.000Z' order by o.id asc limit 100`.execute(db);
+console.log(plan.rows);
+const plan2 = await sql`explain query plan select count(*) from orders as o where o.account_id = 1 and o.active = 1 and o.status = 'awaiting_shipment' and o.order_date >= '2024-06-01T07:00:00.000Z' and o.order_date <= '2024-07-01T06:59:59.000Z'`.execute(db);
+console.log(plan2.rows);
+await database.close();
