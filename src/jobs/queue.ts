@@ -23,12 +23,12 @@ export interface ClaimedJob {
 }
 
 /** After this many failed attempts a job is parked as `failed` (kept, never deleted). */
-export const MAX_ATTEMPTS = 15;
+const MAX_ATTEMPTS = 15;
 const FIRST_RETRY_MS = 30_000;
 const MAX_RETRY_MS = 60 * 60_000;
 
 /** 30 s, 1 min, 2 min, ... capped at one hour. */
-export function retryDelayMs(attempts: number): number {
+function retryDelayMs(attempts: number): number {
   return Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1), MAX_RETRY_MS);
 }
 

@@ -5,7 +5,7 @@ import { findWebhook } from '../domain/webhooks/webhooks.ts';
 import type { ClaimedJob } from './queue.ts';
 import type { JobOutcome } from './runner.ts';
 
-export const DELIVERY_TIMEOUT_MS = 10_000;
+const DELIVERY_TIMEOUT_MS = 10_000;
 
 /**
  * Success is a 2xx answer within the timeout; anything else (error status, redirect, timeout,

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { CREDENTIALS, dropSchema, startTestApp, usingPostgres, type TestApp } from '../helpers/server.ts';
+import { CREDENTIALS, startTestApp, usingPostgres, type TestApp } from '../helpers/server.ts';
 import { assertContract } from '../helpers/contract.ts';
 
 describe('rate limits', () => {
@@ -114,6 +114,5 @@ test('the V2 limit holds across two server processes sharing one PostgreSQL', { 
   } finally {
     for (const { child } of servers) child.kill('SIGTERM');
     await Promise.all(servers.map(({ child }) => new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)))));
-    await dropSchema(schema);
   }
 });

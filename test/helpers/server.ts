@@ -1,7 +1,6 @@
 // Starts a Shipdock app on a fresh database: in-memory SQLite, or (when DATABASE_URL is set)
-// its own schema in that PostgreSQL, dropped again on close.
+// its own schema in that PostgreSQL (scripts/run-tests.mjs drops them before the next run).
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../../src/config.ts';
 import { buildApp } from '../../src/app.ts';
@@ -78,14 +77,6 @@ export async function startTestApp(env: Record<string, string> = {}, reuse?: { s
     close: async () => {
       await app.close();
       await ctx.database.close();
-      if (schema && !reuse?.schema) await dropSchema(schema);
     },
   };
-}
-
-export async function dropSchema(schema: string) {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await client.end();
 }

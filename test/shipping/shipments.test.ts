@@ -252,6 +252,8 @@ describe('shipment lists: filters, sorting and paging links', () => {
       assert.equal(bad.statusCode, 400);
       assert.equal(bad.json().errors[0].field_name, 'created_at_start');
       assert.equal((await t.api(surface, 'GET', `${prefix}/shipments?shipment_status=lost`)).statusCode, 400);
+      assert.equal((await t.api(surface, 'GET', `${prefix}/shipments?page=1000000000000000000000`)).statusCode, 400);
+      assert.equal((await t.api(surface, 'GET', `${prefix}/shipments?page_size=501`)).statusCode, 400);
     });
 
     test(`${surface}: pages and links keep the filters`, async () => {

@@ -36,6 +36,9 @@ describe('customers, products and fulfillments come from orders', () => {
       [customer.name, customer.street1, customer.city, customer.state, customer.postalCode, customer.countryCode, customer.email],
       ['Ann Lee', '1 Infinite Loop', 'Cupertino', 'CA', '95014', 'US', 'Ann@Example.com'],
     );
+    t.ctx.clock.advance(60_000);
+    await order('c-2b', { customerEmail: 'ANN@example.com', customerUsername: 'ann-shop', shipTo: { ...shipTo, name: 'Ann Lee', street1: '1 Infinite Loop', city: 'Cupertino', state: 'CA', postalCode: '95014' } });
+    assert.equal((await ok(`/customers/${first.customerId}`)).modifyDate, customer.modifyDate, 'the same address again changes nothing');
     assert.equal(customer.marketplaceUsernames.length, 1);
     assert.deepEqual(
       [customer.marketplaceUsernames[0].username, customer.marketplaceUsernames[0].marketplaceId, customer.marketplaceUsernames[0].marketplace, customer.marketplaceUsernames[0].customerId],

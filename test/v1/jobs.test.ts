@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { dropSchema, startTestApp, usingPostgres, type TestApp } from '../helpers/server.ts';
+import { startTestApp, usingPostgres, type TestApp } from '../helpers/server.ts';
 import { claimDueJobs } from '../../src/jobs/queue.ts';
 import { runDueJobs, startJobRunner } from '../../src/jobs/runner.ts';
 import { formatV1Date } from '../../src/domain/time/pacific.ts';
@@ -137,6 +137,5 @@ test('queued deliveries survive a restart', async () => {
   } finally {
     await receiver.close();
     rmSync(dataDir, { recursive: true, force: true });
-    if (schema) await dropSchema(schema);
   }
 });

@@ -1,18 +1,8 @@
 // ShipStation V1 is ASP.NET Web API: {"Message": ..., "ModelState": {...}} bodies.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../domain/errors.ts';
-import { publicMessage, validationIssues } from './v2-errors.ts';
+import { publicMessage, STATUS_BY_KIND, validationIssues } from './v2-errors.ts';
 
-const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
-  validation: 400,
-  business_rules: 400,
-  not_found: 404,
-  conflict: 409,
-  unauthorized: 401,
-  forbidden: 403,
-  plan_required: 402,
-  rate_limited: 429,
-};
 
 /** V1 names ModelState keys after the bound parameter, `request.<field>`. */
 function modelState(issues: { field: string; message: string }[]) {

@@ -12,7 +12,7 @@ export interface V2Error {
   field_value?: string;
 }
 
-const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
+export const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
   validation: 400,
   business_rules: 400,
   not_found: 404,

@@ -1,6 +1,6 @@
 // Customers are not created directly: each order with a customerEmail creates or refreshes the
 // customer with that email (case-insensitive), from the order's ship-to address.
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../../db/index.ts';
 import type { CustomersTable } from '../../db/schema.ts';
 import { notFound } from '../errors.ts';
@@ -58,19 +58,27 @@ const addressColumns = (a: OrderAddress) => ({
   address_verified: a.addressVerified,
 });
 
-/** Creates or refreshes the customer behind an order; returns its id. */
+/**
+ * Creates or refreshes the customer behind an order in one statement (safe against concurrent
+ * imports of the same new customer); modifyDate moves only when the address really changed.
+ * Returns the customer's id.
+ */
 export async function upsertCustomer(ex: Executor, accountId: number, source: CustomerSource, now: string): Promise<number> {
   const emailKey = source.email.trim().toLowerCase();
   const columns = addressColumns(source.address);
-  // Two imports of the same new customer may race on PostgreSQL: insert-or-nothing, then read.
-  await ex
+  const names = Object.keys(columns) as (keyof typeof columns)[];
+  const changed = sql.join(names.map((c) => sql`customers.${sql.ref(c)} is distinct from excluded.${sql.ref(c)}`), sql` or `);
+  const row = await ex
     .insertInto('customers')
     .values({ account_id: accountId, email_key: emailKey, email: source.email.trim(), ...columns, created_at: now, modified_at: now })
-    .onConflict((oc) => oc.columns(['account_id', 'email_key']).doNothing())
-    .execute();
-  const row = await ex.selectFrom('customers').selectAll().where('account_id', '=', accountId).where('email_key', '=', emailKey).executeTakeFirstOrThrow();
-  const changed = (Object.keys(columns) as (keyof typeof columns)[]).some((k) => row[k] !== columns[k]);
-  if (changed) await ex.updateTable('customers').set({ ...columns, modified_at: now }).where('id', '=', row.id).execute();
+    .onConflict((oc) =>
+      oc.columns(['account_id', 'email_key']).doUpdateSet({
+        ...Object.fromEntries(names.map((c) => [c, sql.ref(`excluded.${c}`)])),
+        modified_at: sql<string>`case when ${changed} then excluded.modified_at else customers.modified_at end`,
+      }),
+    )
+    .returning('id')
+    .executeTakeFirstOrThrow();
   if (source.username) {
     await ex
       .insertInto('customer_usernames')

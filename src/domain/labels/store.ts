@@ -1,33 +1,11 @@
 // Persistence of labels and their packages.
+import type { Selectable } from 'kysely';
 import type { Executor } from '../../db/index.ts';
+import type { LabelsTable } from '../../db/schema.ts';
 import { notFound } from '../errors.ts';
 import type { Label, LabelBody, LabelPackage, LabelStatus } from './types.ts';
 
-type LabelRow = {
-  id: number;
-  account_id: number;
-  shipment_id: number;
-  status: string;
-  carrier_id: number;
-  carrier_code: string;
-  service_code: string;
-  tracking_number: string;
-  rate_id: number | null;
-  batch_id: number | null;
-  notify_batch_id: string;
-  outbound_label_id: number | null;
-  is_return: number;
-  test_label: number;
-  cost_cents: number;
-  insurance_cents: number;
-  ship_date: string;
-  ship_to_name: string;
-  ship_to_country: string;
-  download_token: string;
-  body: string;
-  created_at: string;
-  voided_at: string | null;
-};
+type LabelRow = Selectable<LabelsTable>;
 
 type StoredBody = LabelBody & { packages: Omit<LabelPackage, 'id' | 'trackingNumber'>[] };
 

@@ -8,9 +8,29 @@ import type { OrderStatus } from './types.ts';
 export interface ImportBatch {
   id: string;
   orders: { id: number; storeId: number }[];
+  /** Reference data (default store and warehouse, carriers) read once per import, not once per order. */
+  lookups: Map<string, Promise<unknown>>;
+  /** Catalog products by SKU, found or created by earlier orders of the import. */
+  products: Map<string, number>;
 }
 
-export const newImportBatch = (): ImportBatch => ({ id: randomUUID(), orders: [] });
+export const newImportBatch = (): ImportBatch => ({ id: randomUUID(), orders: [], lookups: new Map(), products: new Map() });
+
+/** After a failed order is rolled back, what it looked up or created may no longer exist. */
+export function forgetLookups(batch: ImportBatch): void {
+  batch.lookups.clear();
+  batch.products.clear();
+}
+
+/** The import's copy of `key`, loaded on first use. An import never changes what it looks up. */
+export function lookup<T>(batch: ImportBatch, key: string, load: () => Promise<T>): Promise<T> {
+  let value = batch.lookups.get(key) as Promise<T> | undefined;
+  if (!value) {
+    value = load();
+    batch.lookups.set(key, value);
+  }
+  return value;
+}
 
 /**
  * ShipStation's "new order" rule: an order created in any status but awaiting_payment, or an

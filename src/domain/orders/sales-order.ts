@@ -18,7 +18,7 @@ const INSURANCE_PROVIDER: Record<Shipment['insuranceProvider'], string | null> =
   third_party: 'provider',
 };
 
-export function toOrderAddress(a: PostalAddress): OrderAddress {
+function toOrderAddress(a: PostalAddress): OrderAddress {
   return {
     name: a.name,
     company: a.companyName ?? null,

@@ -7,11 +7,11 @@ import type { Executor } from '../../db/index.ts';
 import { DomainError, invalidField } from '../errors.ts';
 import { upsertCustomer } from '../customers/customers.ts';
 import { productsForItems } from '../products/products.ts';
-import { defaultStore, findStore, type Store } from '../stores/stores.ts';
+import { defaultStore, findStore, getStore, type Store } from '../stores/stores.ts';
 import { enqueueJobs } from '../../jobs/queue.ts';
-import { notifies, type ImportBatch } from './import-batch.ts';
+import { lookup, notifies, type ImportBatch } from './import-batch.ts';
 import { getOrder, type ItemBody, type OrderRow } from './store.ts';
-import { syncShipment } from './shipment-sync.ts';
+import { carrierIdForCode, syncShipment } from './shipment-sync.ts';
 import { itemKeywords, orderTotalCents, orderWeight } from './totals.ts';
 import { UPDATABLE_STATUSES, type Order, type OrderBody, type OrderInput, type OrderItemInput, type OrderStatus } from './types.ts';
 
@@ -50,15 +50,16 @@ async function existingRow(ex: Executor, accountId: number, input: OrderInput): 
   return input.orderKey === null ? null : lockOrderRow(ex, accountId, { key: input.orderKey });
 }
 
-async function storeFor(ex: Executor, accountId: number, storeId: number | null): Promise<Store> {
-  if (storeId === null) return defaultStore(ex, accountId);
-  const store = await findStore(ex, accountId, storeId);
+async function storeFor(ex: Executor, accountId: number, storeId: number | null, batch: ImportBatch): Promise<Store> {
+  if (storeId === null) return lookup(batch, 'default-store', () => defaultStore(ex, accountId));
+  const store = await lookup(batch, `store-${storeId}`, () => findStore(ex, accountId, storeId));
   if (!store) throw invalidField('advancedOptions.storeId', `Store ${storeId} was not found.`);
   if (!store.active) throw invalidField('advancedOptions.storeId', `Store ${storeId} is inactive; reactivate it before adding orders to it.`);
   return store;
 }
 
-async function checkReferences(ex: Executor, accountId: number, input: OrderInput): Promise<number | null> {
+/** Checks the tags and warehouse an order names; returns the warehouse it ships from. */
+async function resolveReferences(ex: Executor, accountId: number, input: OrderInput, batch: ImportBatch): Promise<number | null> {
   const tagIds = [...new Set(input.tagIds ?? [])];
   if (tagIds.length > 0) {
     const found = new Set((await ex.selectFrom('tags').select('id').where('account_id', '=', accountId).where('id', 'in', tagIds).execute()).map((t) => t.id));
@@ -68,7 +69,7 @@ async function checkReferences(ex: Executor, accountId: number, input: OrderInpu
   const warehouseId = input.advancedOptions.warehouseId;
   let query = ex.selectFrom('warehouses').select('id').where('account_id', '=', accountId).where('deleted_at', 'is', null);
   query = warehouseId === null ? query.where('is_default', '=', 1) : query.where('id', '=', warehouseId);
-  const warehouse = await query.executeTakeFirst();
+  const warehouse = await lookup(batch, `warehouse-${warehouseId ?? 'default'}`, () => query.executeTakeFirst());
   if (warehouseId !== null && !warehouse) throw invalidField('advancedOptions.warehouseId', `Warehouse ${warehouseId} was not found.`);
   // Orders without a warehouse ship from the account's default one, as on ShipStation.
   return warehouse?.id ?? null;
@@ -131,8 +132,8 @@ const itemIdentity = (item: { lineItemKey: string | null; sku: string | null; na
  * Replaces the order's lines. A posted line that matches a stored one keeps its orderItemId and
  * createDate (and its modifyDate when nothing about it changed), so re-posting an order is stable.
  */
-async function replaceItems(ex: Executor, accountId: number, orderId: number, items: OrderItemInput[], now: string): Promise<void> {
-  const stored = await ex.selectFrom('order_items').selectAll().where('order_id', '=', orderId).orderBy('position').execute();
+async function replaceItems(ex: Executor, accountId: number, orderId: number, items: OrderItemInput[], isNew: boolean, now: string): Promise<void> {
+  const stored = isNew ? [] : await ex.selectFrom('order_items').selectAll().where('order_id', '=', orderId).orderBy('position').execute();
   const pool = new Map<string, typeof stored>();
   for (const row of stored) {
     const id = itemIdentity({ lineItemKey: row.line_item_key, sku: row.sku, name: row.name });
@@ -173,12 +174,13 @@ function refuseLocked(row: OrderRow): never {
 }
 
 export async function saveOrder(ex: Executor, accountId: number, input: OrderInput, ctx: SaveContext): Promise<Order> {
-  const { now } = ctx;
+  const { now, batch } = ctx;
   let existing = await existingRow(ex, accountId, input);
   if (existing && existing.active === 1 && !UPDATABLE_STATUSES.has(existing.status as OrderStatus)) refuseLocked(existing);
 
-  const store = existing ? await findStore(ex, accountId, existing.store_id) : await storeFor(ex, accountId, input.storeId);
-  const warehouseId = await checkReferences(ex, accountId, input);
+  // An order stays in the store it was created in.
+  const store = existing ? await getStore(ex, accountId, existing.store_id) : await storeFor(ex, accountId, input.storeId, batch);
+  const warehouseId = await resolveReferences(ex, accountId, input, batch);
   const customerId = input.customerEmail?.trim()
     ? await upsertCustomer(
         ex,
@@ -187,12 +189,12 @@ export async function saveOrder(ex: Executor, accountId: number, input: OrderInp
           email: input.customerEmail,
           username: input.customerUsername,
           address: input.shipTo,
-          marketplace: { id: store?.marketplaceId ?? 0, name: store?.marketplaceName ?? 'ShipStation' },
+          marketplace: { id: store.marketplaceId, name: store.marketplaceName },
         },
         now,
       )
     : null;
-  const productIds = await productsForItems(ex, accountId, input.items, now);
+  const productIds = await productsForItems(ex, accountId, input.items, now, batch.products);
   const items = input.items.map((item, i) => ({ ...item, productId: productIds[i] }));
   const holdUntil = input.status === 'on_hold' ? input.holdUntil : null;
   const columns = {
@@ -225,7 +227,7 @@ export async function saveOrder(ex: Executor, accountId: number, input: OrderInp
       .values({
         ...columns,
         account_id: accountId,
-        store_id: store!.id,
+        store_id: store.id,
         order_key: input.orderKey ?? randomUUID(),
         user_id: null,
         body: JSON.stringify(bodyOf(input, warehouseId, null)),
@@ -252,7 +254,7 @@ export async function saveOrder(ex: Executor, accountId: number, input: OrderInp
       .execute();
   }
 
-  await replaceItems(ex, accountId, orderId, items, now);
+  await replaceItems(ex, accountId, orderId, items, !existing, now);
   if (input.tagIds !== null) await replaceOrderTags(ex, orderId, input.tagIds);
   if (holdUntil !== null && holdUntil !== existing?.hold_until_at) await scheduleHoldRelease(ex, accountId, orderId, holdUntil, now);
 
@@ -260,9 +262,10 @@ export async function saveOrder(ex: Executor, accountId: number, input: OrderInp
   if (ctx.linkShipmentId !== undefined) {
     await ex.updateTable('shipments').set({ order_id: orderId }).where('id', '=', ctx.linkShipmentId).where('account_id', '=', accountId).execute();
   } else {
-    await syncShipment(ex, order, ctx.batch.id, now);
+    const carrierId = await lookup(batch, `carrier-${order.carrierCode}`, () => carrierIdForCode(ex, accountId, order.carrierCode));
+    await syncShipment(ex, order, { carrierId, importBatchId: batch.id, isNew: !existing, now });
   }
   const previousStatus = existing && existing.active === 1 ? (existing.status as OrderStatus) : null;
-  if (notifies(previousStatus, order.status)) ctx.batch.orders.push({ id: order.id, storeId: order.storeId });
+  if (notifies(previousStatus, order.status)) batch.orders.push({ id: order.id, storeId: order.storeId });
   return order;
 }

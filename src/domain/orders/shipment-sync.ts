@@ -76,7 +76,7 @@ function advancedOptionsOf(order: Order): Record<string, unknown> {
   return options;
 }
 
-export function shipmentBodyOf(order: Order, carrierId: number | null): ShipmentBody {
+function shipmentBodyOf(order: Order, carrierId: number | null): ShipmentBody {
   const intl = order.internationalOptions;
   const insured = order.insuranceOptions.insureShipment;
   return {
@@ -141,23 +141,33 @@ async function syncShipmentTags(ex: Executor, shipmentId: number, tagIds: number
   if (tagIds.length > 0) await ex.insertInto('shipment_tags').values(tagIds.map((tagId) => ({ shipment_id: shipmentId, tag_id: tagId }))).execute();
 }
 
+export interface SyncOptions {
+  /** The connected carrier of the order's carrierCode (carrierIdForCode). */
+  carrierId: number | null;
+  importBatchId: string | null;
+  /** A brand-new order has no shipment yet: nothing to look up or clear. */
+  isNew: boolean;
+  now: string;
+}
+
 /**
  * Brings the order's shipment in line with the order: created when missing, rewritten while it
  * is pending, cancelled with the order. Shipments past pending (a label was bought) are left alone.
  */
-export async function syncShipment(ex: Executor, order: Order, importBatchId: string | null, now: string): Promise<void> {
-  const shipment = await findShipmentByOrder(ex, order.accountId, order.id);
+export async function syncShipment(ex: Executor, order: Order, options: SyncOptions): Promise<void> {
+  const { now } = options;
+  const shipment = options.isNew ? null : await findShipmentByOrder(ex, order.accountId, order.id);
   const cancelled = order.status === 'cancelled' || !order.active;
   if (shipment && shipment.status !== 'pending') return;
-  const body = shipmentBodyOf(order, await carrierIdForCode(ex, order.accountId, order.carrierCode));
+  const body = shipmentBodyOf(order, options.carrierId);
   if (!shipment) {
     const created = await insertShipment(
       ex,
       order.accountId,
-      { body, orderId: order.id, shipmentNumber: order.orderNumber, status: cancelled ? 'cancelled' : 'pending', importBatchId },
+      { body, orderId: order.id, shipmentNumber: order.orderNumber, status: cancelled ? 'cancelled' : 'pending', importBatchId: options.importBatchId },
       now,
     );
-    await syncShipmentTags(ex, created.id, order.tagIds);
+    if (order.tagIds.length > 0) await syncShipmentTags(ex, created.id, order.tagIds);
     return;
   }
   await updateShipmentBody(ex, order.accountId, shipment.id, body, now);

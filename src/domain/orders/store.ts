@@ -89,10 +89,6 @@ export async function findOrderRowByKey(ex: Executor, accountId: number, orderKe
   return (await ex.selectFrom('orders').selectAll().where('account_id', '=', accountId).where('order_key', '=', orderKey).executeTakeFirst()) ?? null;
 }
 
-export async function findOrderRowById(ex: Executor, accountId: number, id: number): Promise<OrderRow | null> {
-  return (await ex.selectFrom('orders').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst()) ?? null;
-}
-
 /** Loads live orders by id; throws naming the first id that is missing. */
 export async function requireOrderRows(ex: Executor, accountId: number, ids: number[]): Promise<OrderRow[]> {
   const unique = [...new Set(ids)];

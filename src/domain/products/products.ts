@@ -104,13 +104,20 @@ const emptyDetails = (): ProductDetails => ({
  * item's own productId when it names one of the account's products, else the product with the
  * item's SKU, created from the item when there is none.
  */
-export async function productsForItems(ex: Executor, accountId: number, items: OrderItemInput[], now: string): Promise<(number | null)[]> {
+export async function productsForItems(
+  ex: Executor,
+  accountId: number,
+  items: OrderItemInput[],
+  now: string,
+  /** SKU -> product id, shared by the orders of one import. */
+  known: Map<string, number> = new Map(),
+): Promise<(number | null)[]> {
   const named = items.map((i) => i.productId).filter((id): id is number => id !== null);
-  const known = new Set(
+  const existing = new Set(
     named.length === 0 ? [] : (await ex.selectFrom('products').select('id').where('account_id', '=', accountId).where('id', 'in', named).execute()).map((r) => r.id),
   );
-  const wanted = items.filter((i) => !(i.productId !== null && known.has(i.productId)) && i.sku && !i.adjustment);
-  const bySku = new Map<string, number>();
+  const byId = (i: OrderItemInput) => i.productId !== null && existing.has(i.productId);
+  const wanted = items.filter((i) => !byId(i) && i.sku && !i.adjustment && !known.has(i.sku));
   const skus = [...new Set(wanted.map((i) => i.sku!))];
   if (skus.length > 0) {
     const fresh = new Map<string, OrderItemInput>();
@@ -142,11 +149,11 @@ export async function productsForItems(ex: Executor, accountId: number, items: O
       .onConflict((oc) => oc.columns(['account_id', 'sku']).doNothing())
       .execute();
     const rows = await ex.selectFrom('products').select(['id', 'sku']).where('account_id', '=', accountId).where('sku', 'in', skus).execute();
-    for (const row of rows) bySku.set(row.sku!, row.id);
+    for (const row of rows) known.set(row.sku!, row.id);
   }
   return items.map((i) => {
-    if (i.productId !== null && known.has(i.productId)) return i.productId;
-    return i.sku && !i.adjustment ? (bySku.get(i.sku) ?? null) : null;
+    if (byId(i)) return i.productId;
+    return i.sku && !i.adjustment ? (known.get(i.sku) ?? null) : null;
   });
 }
 

@@ -10,7 +10,7 @@ export interface StatusMapping {
 }
 
 /** What ShipStation maps a new store's order statuses to. */
-export const DEFAULT_STATUS_MAPPINGS: readonly StatusMapping[] = [
+const DEFAULT_STATUS_MAPPINGS: readonly StatusMapping[] = [
   { orderStatus: 'awaiting_payment', statusKey: 'Pending' },
   { orderStatus: 'awaiting_shipment', statusKey: 'Processing' },
   { orderStatus: 'shipped', statusKey: 'Completed' },

@@ -5,12 +5,14 @@ import type { FastifyPluginAsync } from 'fastify';
 import { listCarriers } from '../../../domain/carriers/connections.ts';
 import { invalidField } from '../../../domain/errors.ts';
 import { rateRequestFor } from '../../../domain/rates/shop.ts';
+import { parcel, simpleShipment } from '../../../domain/shipments/build.ts';
 import type { ShipmentBody } from '../../../domain/shipments/types.ts';
 import type { PostalAddress } from '../../../domain/shipping-types.ts';
 import { getWarehouse } from '../../../domain/warehouses/warehouses.ts';
 import { actingAccount } from '../../common/context.ts';
 import { rowId } from '../shared/params.ts';
-import { connectionForCode, fromV1Dimensions, fromV1Weight, type V1Dimensions, type V1Weight } from './mapper.ts';
+import { connectionForCode } from './mapper.ts';
+import { fromV1Dimensions, fromV1Weight, type V1Dimensions, type V1Weight } from '../shared/units.ts';
 
 type Maybe<T> = T | null | undefined;
 
@@ -81,37 +83,15 @@ const place = (postalCode: string, countryCode: string, city: Maybe<string>, sta
 });
 
 function shipmentOf(b: GetRatesBody, shipFrom: PostalAddress, shipDate: string): ShipmentBody {
-  const shipTo = { ...place(b.toPostalCode, b.toCountry, b.toCity, b.toState), residential: b.residential === true ? 'yes' : b.residential === false ? 'no' : 'unknown' } as const;
-  return {
-    carrierId: null,
+  const residential = b.residential === true ? 'yes' : b.residential === false ? 'no' : 'unknown';
+  return simpleShipment({
     serviceCode: b.serviceCode ?? null,
     shipDate,
-    shipTo,
+    shipTo: { ...place(b.toPostalCode, b.toCountry, b.toCity, b.toState), residential },
     shipFrom,
-    warehouseId: null,
-    returnTo: null,
     confirmation: b.confirmation ?? 'none',
-    customs: null,
-    advancedOptions: {},
-    insuranceProvider: 'none',
-    packages: [
-      {
-        packageCode: b.packageCode ?? null,
-        weight: fromV1Weight(b.weight),
-        dimensions: b.dimensions ? fromV1Dimensions(b.dimensions) : null,
-        insuredValueCents: 0,
-        labelMessages: { reference1: null, reference2: null, reference3: null },
-        externalPackageId: null,
-        contentDescription: null,
-      },
-    ],
-    items: [],
-    taxIdentifiers: [],
-    externalOrderId: null,
-    orderSourceCode: null,
-    isReturn: false,
-    comparisonRateType: null,
-  };
+    packages: [parcel({ packageCode: b.packageCode, weight: fromV1Weight(b.weight), dimensions: b.dimensions ? fromV1Dimensions(b.dimensions) : null })],
+  });
 }
 
 export const v1GetRatesRoutes: FastifyPluginAsync = async (app) => {

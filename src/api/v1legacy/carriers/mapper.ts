@@ -2,26 +2,7 @@
 import type { PackageTypeDefinition, ServiceDefinition } from '../../../carriers/types.ts';
 import type { CarrierConnection } from '../../../domain/carriers/connections.ts';
 import { carrierAnswersTo, publicCarrierCode } from '../../../domain/carriers/walleted.ts';
-import type { Cents, Dimensions, Weight } from '../../../domain/shipping-types.ts';
-
-export interface V1Weight {
-  value: number;
-  units: 'pounds' | 'ounces' | 'grams';
-}
-
-export interface V1Dimensions {
-  length: number;
-  width: number;
-  height: number;
-  units: 'inches' | 'centimeters';
-}
-
-const WEIGHT_UNITS = { pounds: 'pound', ounces: 'ounce', grams: 'gram' } as const;
-const DIMENSION_UNITS = { inches: 'inch', centimeters: 'centimeter' } as const;
-
-export const fromV1Weight = (w: V1Weight): Weight => ({ value: w.value, unit: WEIGHT_UNITS[w.units] });
-
-export const fromV1Dimensions = (d: V1Dimensions): Dimensions => ({ length: d.length, width: d.width, height: d.height, unit: DIMENSION_UNITS[d.units] });
+import type { Cents } from '../../../domain/shipping-types.ts';
 
 export const toV1Carrier = (carrier: CarrierConnection, balanceCents: Cents) => ({
   name: carrier.connector.catalog.friendlyName,

@@ -1,12 +1,10 @@
 // V1 POST /carriers/addfunds: credits the carrier named by carrierCode on the same ledger as
 // V2/ShipEngine add_funds and answers with the V1 Carrier object showing the new balance.
 import type { FastifyPluginAsync } from 'fastify';
-import type { CarrierConnection } from '../../../domain/carriers/connections.ts';
 import { addFunds, carrierToFundByCode, FUNDS_CURRENCY } from '../../../domain/carriers/funds.ts';
-import { publicCarrierCode } from '../../../domain/carriers/walleted.ts';
 import { invalidField } from '../../../domain/errors.ts';
-import type { Cents } from '../../../domain/shipping-types.ts';
 import { actingAccount } from '../../common/context.ts';
+import { toV1Carrier } from '../carriers/mapper.ts';
 
 /** V1 docs: "The minimum value that can be added is $10.00. The maximum value is $10,000.00." */
 const MINIMUM_CENTS = 1000;
@@ -16,18 +14,6 @@ const body = {
   required: ['carrierCode', 'amount'],
   properties: { carrierCode: { type: 'string', minLength: 1, maxLength: 50 }, amount: { type: 'number' } },
 } as const;
-
-/** The V1 Carrier object (GET /carriers shape); the addfunds docs show its first five fields. */
-const toV1Carrier = (carrier: CarrierConnection, balanceCents: Cents) => ({
-  name: carrier.connector.catalog.friendlyName,
-  code: publicCarrierCode(carrier),
-  accountNumber: carrier.accountNumber,
-  requiresFundedAccount: carrier.funded,
-  balance: balanceCents / 100,
-  nickname: carrier.nickname,
-  shippingProviderId: carrier.id,
-  primary: carrier.primary,
-});
 
 export const v1FundsRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.ctx.database;

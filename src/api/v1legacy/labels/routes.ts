@@ -16,7 +16,8 @@ import { parseV1Date } from '../../../domain/time/pacific.ts';
 import { actingAccount } from '../../common/context.ts';
 import { orderOut } from '../orders/mapper.ts';
 import { createLabelForOrderSchema, createLabelSchema, listShipmentsQuery, voidLabelSchema } from './schemas.ts';
-import { fromV1Customs, fromV1Dimensions, fromV1Weight, shipmentFromV1, toV1Shipment, type OrderFacts, type V1LabelRequest } from './v1-shipment.ts';
+import { fromV1Dimensions, fromV1Weight } from '../shared/units.ts';
+import { fromV1Customs, shipmentFromV1, toV1Shipment, type OrderFacts, type V1LabelRequest } from './v1-shipment.ts';
 
 const v1Options = (testLabel: boolean | undefined): LabelOptions => ({
   labelFormat: 'pdf',

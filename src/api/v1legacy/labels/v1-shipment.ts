@@ -1,21 +1,12 @@
 // V1 `Shipment` (what V1 calls a label) ⇄ the neutral model.
 import type { Label } from '../../../domain/labels/types.ts';
 import type { ShipmentBody } from '../../../domain/shipments/types.ts';
-import type { Confirmation, CustomsInput, Dimensions, Weight } from '../../../domain/shipping-types.ts';
+import { parcel, simpleShipment } from '../../../domain/shipments/build.ts';
+import type { Confirmation, CustomsInput } from '../../../domain/shipping-types.ts';
 import { weightInPounds } from '../../../domain/rating/units.ts';
 import { formatV1Date, formatV1DateTime } from '../../../domain/time/pacific.ts';
 import { fromV1Address, toV1Address, type V1Address } from '../shared/address.ts';
-
-export interface V1Weight {
-  value: number;
-  units: 'pounds' | 'ounces' | 'grams';
-}
-export interface V1Dimensions {
-  length: number;
-  width: number;
-  height: number;
-  units: 'inches' | 'centimeters';
-}
+import { fromV1Dimensions, fromV1Weight, type V1Dimensions, type V1Weight } from '../shared/units.ts';
 
 export interface V1LabelRequest {
   carrierCode: string;
@@ -37,11 +28,6 @@ export interface V1LabelRequest {
   testLabel?: boolean;
 }
 
-const WEIGHT_UNITS = { pounds: 'pound', ounces: 'ounce', grams: 'gram' } as const;
-
-export const fromV1Weight = (w: V1Weight): Weight => ({ value: w.value, unit: WEIGHT_UNITS[w.units] });
-export const fromV1Dimensions = (d: V1Dimensions): Dimensions => ({ length: d.length, width: d.width, height: d.height, unit: d.units === 'centimeters' ? 'centimeter' : 'inch' });
-
 export function fromV1Customs(o: V1LabelRequest['internationalOptions']): CustomsInput | null {
   if (!o?.customsItems?.length) return null;
   return {
@@ -60,14 +46,12 @@ export function fromV1Customs(o: V1LabelRequest['internationalOptions']): Custom
 
 export function shipmentFromV1(body: V1LabelRequest, carrierId: number): ShipmentBody {
   const insured = body.insuranceOptions?.insureShipment ? Math.round((body.insuranceOptions.insuredValue ?? 0) * 100) : 0;
-  return {
+  return simpleShipment({
     carrierId,
     serviceCode: body.serviceCode,
     shipDate: body.shipDate ? body.shipDate.slice(0, 10) : null,
     shipTo: fromV1Address(body.shipTo),
     shipFrom: fromV1Address(body.shipFrom),
-    warehouseId: null,
-    returnTo: null,
     confirmation: body.confirmation ?? 'none',
     customs: fromV1Customs(body.internationalOptions),
     advancedOptions: {
@@ -77,23 +61,14 @@ export function shipmentFromV1(body: V1LabelRequest, carrierId: number): Shipmen
     },
     insuranceProvider: insured > 0 ? 'carrier' : 'none',
     packages: [
-      {
+      parcel({
         packageCode: body.packageCode ?? 'package',
         weight: fromV1Weight(body.weight),
         dimensions: body.dimensions ? fromV1Dimensions(body.dimensions) : null,
         insuredValueCents: insured,
-        labelMessages: { reference1: null, reference2: null, reference3: null },
-        externalPackageId: null,
-        contentDescription: null,
-      },
+      }),
     ],
-    items: [],
-    taxIdentifiers: [],
-    externalOrderId: null,
-    orderSourceCode: null,
-    isReturn: false,
-    comparisonRateType: null,
-  };
+  });
 }
 
 export interface OrderFacts {

@@ -13,7 +13,7 @@ import {
   restoreFromHold,
   unassignUser,
 } from '../../../domain/orders/actions.ts';
-import { completeImport, newImportBatch, type ImportBatch } from '../../../domain/orders/import-batch.ts';
+import { completeImport, forgetLookups, newImportBatch, type ImportBatch } from '../../../domain/orders/import-batch.ts';
 import { listOrders, type OrderFilter, type OrderSort } from '../../../domain/orders/list.ts';
 import { saveOrder } from '../../../domain/orders/save.ts';
 import { getOrder } from '../../../domain/orders/store.ts';
@@ -163,6 +163,7 @@ export const v1OrderRoutes: FastifyPluginAsync = async (app) => {
     } catch (error) {
       await sql`rollback to savepoint ${savepoint}`.execute(tx);
       await sql`release savepoint ${savepoint}`.execute(tx);
+      forgetLookups(batch);
       if (!(error instanceof DomainError)) throw error;
       return failure(error.message);
     }

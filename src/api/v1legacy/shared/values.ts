@@ -36,7 +36,31 @@ export function calendarDateIn(problems: FieldProblems, field: string, value: st
   return instant === null ? null : formatV1Date(new Date(instant));
 }
 
-export const dateTimeOut = (iso: string | null): string | null => (iso === null ? null : formatV1DateTime(new Date(iso)));
+const HOUR_MS = 3_600_000;
+const pacificOffsets = new Map<number, number>();
+
+/**
+ * Pacific time's offset from UTC during the UTC hour holding `ms`. US clock changes happen on
+ * whole UTC hours, so one formatV1DateTime per hour serves every instant in it: lists format
+ * thousands of dates per call and Intl formatting is the slow part.
+ */
+function pacificOffsetMs(ms: number): number {
+  const hour = Math.floor(ms / HOUR_MS) * HOUR_MS;
+  let offset = pacificOffsets.get(hour);
+  if (offset === undefined) {
+    offset = Date.parse(`${formatV1DateTime(new Date(hour)).slice(0, 23)}Z`) - hour;
+    if (pacificOffsets.size > 50_000) pacificOffsets.clear();
+    pacificOffsets.set(hour, offset);
+  }
+  return offset;
+}
+
+/** An instant as V1 writes it: Pacific wall time, 7 fractional digits, no offset (see formatV1DateTime). */
+export function dateTimeOut(iso: string | null): string | null {
+  if (iso === null) return null;
+  const ms = Date.parse(iso);
+  return `${new Date(ms + pacificOffsetMs(ms)).toISOString().slice(0, 23)}0000`;
+}
 
 /** The Pacific calendar day of an instant, as V1 shows hold-until dates. */
 export const dateOut = (iso: string | null): string | null => (iso === null ? null : formatV1Date(new Date(iso)));

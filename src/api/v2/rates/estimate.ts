@@ -3,6 +3,7 @@ import { listCarriers } from '../../../domain/carriers/connections.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import { rateRequestFor } from '../../../domain/rates/shop.ts';
 import type { ShipmentBody } from '../../../domain/shipments/types.ts';
+import { parcel, simpleShipment } from '../../../domain/shipments/build.ts';
 import type { Confirmation, Dimensions, Weight } from '../../../domain/shipping-types.ts';
 import { actingAccount } from '../../common/context.ts';
 import { parseSeId } from '../../common/ids.ts';
@@ -64,36 +65,13 @@ function estimateShipment(b: EstimateBody, shipDate: string): ShipmentBody {
     countryCode: country.toUpperCase(),
     residential: b.address_residential_indicator ?? ('unknown' as const),
   });
-  return {
-    carrierId: null,
-    serviceCode: null,
+  return simpleShipment({
     shipDate,
     shipTo: place(b.to_country_code, b.to_postal_code, b.to_city_locality, b.to_state_province),
     shipFrom: place(b.from_country_code, b.from_postal_code, b.from_city_locality, b.from_state_province),
-    warehouseId: null,
-    returnTo: null,
     confirmation: b.confirmation ?? 'none',
-    customs: null,
-    advancedOptions: {},
-    insuranceProvider: 'none',
-    packages: [
-      {
-        packageCode: null,
-        weight: b.weight,
-        dimensions: b.dimensions ? { ...b.dimensions, unit: b.dimensions.unit ?? 'inch' } : null,
-        insuredValueCents: 0,
-        labelMessages: { reference1: null, reference2: null, reference3: null },
-        externalPackageId: null,
-        contentDescription: null,
-      },
-    ],
-    items: [],
-    taxIdentifiers: [],
-    externalOrderId: null,
-    orderSourceCode: null,
-    isReturn: false,
-    comparisonRateType: null,
-  };
+    packages: [parcel({ weight: b.weight, dimensions: b.dimensions ? { ...b.dimensions, unit: b.dimensions.unit ?? 'inch' } : null })],
+  });
 }
 
 export const estimateRoutes: SurfacePlugin = async (app) => {
