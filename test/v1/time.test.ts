@@ -1,6 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/server.ts';
+import { dateTimeOut } from '../../src/api/v1legacy/shared/values.ts';
+import { formatV1DateTime } from '../../src/domain/time/pacific.ts';
 import { orderBody } from './fixtures.ts';
 
 describe('V1 speaks US Pacific time', () => {
@@ -55,5 +57,17 @@ describe('V1 speaks US Pacific time', () => {
     assert.match(second.json().modifyDate, /^2026-11-01T01:30:0\d\.\d{7}$/, 'an hour later it is 01:30 again, PST');
     assert.equal(second.json().createDate, first.json().createDate);
     t.ctx.clock.set(new Date());
+  });
+
+  test('the per-hour offset cache formats exactly like formatV1DateTime, across both changes', () => {
+    const instants: number[] = [];
+    for (const day of ['2024-03-09T00:00:00Z', '2024-11-02T00:00:00Z', '2026-03-07T00:00:00Z', '2026-10-31T00:00:00Z']) {
+      for (let ms = Date.parse(day); ms < Date.parse(day) + 3 * 86_400_000; ms += 7 * 60_000 + 13) instants.push(ms);
+    }
+    for (let i = 0; i < 2000; i += 1) instants.push(Date.parse('2000-01-01T00:00:00Z') + Math.floor(Math.random() * 40 * 365 * 86_400_000));
+    for (const ms of instants) {
+      const iso = new Date(ms).toISOString();
+      assert.equal(dateTimeOut(iso), formatV1DateTime(new Date(ms)), iso);
+    }
   });
 });

@@ -1,7 +1,7 @@
 // A label and the sales order behind its shipment: buying one ships the V1 order (and tells V1
 // SHIP_NOTIFY subscribers); voiding it puts the order back to awaiting shipment.
 import type { Executor } from '../../db/index.ts';
-import { markOrderShipped } from '../orders/actions.ts';
+import { markOrderShipped, reopenAfterVoid } from '../orders/actions.ts';
 import { enqueueShipNotify } from '../webhooks/events.ts';
 import type { Label } from './types.ts';
 
@@ -24,13 +24,7 @@ export async function labelPurchased(ex: Executor, label: Label, now: string): P
   await enqueueShipNotify(ex, label.accountId, label.notifyBatchId, await storeOfOrder(ex, label.orderId), now);
 }
 
-export async function labelVoided(ex: Executor, label: Pick<Label, 'accountId' | 'orderId' | 'isReturn'>, now: string): Promise<void> {
+export async function labelVoided(ex: Executor, label: Pick<Label, 'id' | 'accountId' | 'orderId' | 'isReturn'>, now: string): Promise<void> {
   if (label.orderId === null || label.isReturn) return;
-  await ex
-    .updateTable('orders')
-    .set({ status: 'awaiting_shipment', ship_date: null, modified_at: now })
-    .where('id', '=', label.orderId)
-    .where('account_id', '=', label.accountId)
-    .where('status', '=', 'shipped')
-    .execute();
+  await reopenAfterVoid(ex, label.accountId, label.orderId, label.id, now);
 }

@@ -196,3 +196,20 @@ export async function markOrderShipped(ex: Executor, accountId: number, orderId:
     .where('id', '=', orderId)
     .execute();
 }
+
+/**
+ * For the label engine: the order's label was voided, so a shipped order goes back to
+ * awaiting_shipment and forgets that label's tracking (another label may have shipped it since).
+ */
+export async function reopenAfterVoid(ex: Executor, accountId: number, orderId: number, labelId: number, now: string): Promise<void> {
+  const row = await ex.selectFrom('orders').selectAll().where('id', '=', orderId).where('account_id', '=', accountId).executeTakeFirst();
+  if (!row || row.status !== 'shipped') return;
+  const body = parseBody(row) as ReturnType<typeof parseBody> & { shipping?: { labelId: number | null } };
+  if (body.shipping?.labelId !== labelId) return;
+  const { shipping: _voided, ...rest } = body;
+  await ex
+    .updateTable('orders')
+    .set({ status: 'awaiting_shipment' satisfies OrderStatus, ship_date: null, body: JSON.stringify(rest), modified_at: now })
+    .where('id', '=', orderId)
+    .execute();
+}

@@ -110,36 +110,42 @@ export async function rateShipment(
     .returning('id')
     .executeTakeFirstOrThrow();
   const expiresAt = addDays(now, RATE_VALIDITY_DAYS);
-  const store = async (carrier: CarrierConnection, serviceCode: string, totalCents: number, entry: StoredEntry) => {
-    const row = await ex
-      .insertInto('rates')
-      .values({
-        account_id: accountId,
-        rate_response_id: header.id,
-        shipment_id: shipmentId,
-        carrier_id: carrier.id,
-        service_code: serviceCode,
-        total_cents: totalCents,
-        quote: JSON.stringify(entry),
-        created_at: now,
-        expires_at: expiresAt,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return row.id;
-  };
+  const entries: { carrier: CarrierConnection; serviceCode: string; totalCents: number; entry: StoredEntry }[] = [
+    ...quotes.map(({ carrier, quote }) => ({ carrier, serviceCode: quote.serviceCode, totalCents: quote.totalCents, entry: { kind: 'valid' as const, quote, ...carrierMeta(carrier) } })),
+    ...invalids.map(({ carrier, invalid }) => ({ carrier, serviceCode: invalid.serviceCode, totalCents: 0, entry: { kind: 'invalid' as const, invalid, ...carrierMeta(carrier) } })),
+  ];
+  // One multi-row insert: ids come back in row order (ascending within the statement).
+  const ids =
+    entries.length === 0
+      ? []
+      : (
+          await ex
+            .insertInto('rates')
+            .values(
+              entries.map((e) => ({
+                account_id: accountId,
+                rate_response_id: header.id,
+                shipment_id: shipmentId,
+                carrier_id: e.carrier.id,
+                service_code: e.serviceCode,
+                total_cents: e.totalCents,
+                quote: JSON.stringify(e.entry),
+                created_at: now,
+                expires_at: expiresAt,
+              })),
+            )
+            .returning('id')
+            .execute()
+        )
+          .map((r) => r.id)
+          .sort((a, b) => a - b);
   const rates: StoredRate[] = [];
-  for (const { carrier, quote } of quotes) {
-    const meta = carrierMeta(carrier);
-    const id = await store(carrier, quote.serviceCode, quote.totalCents, { kind: 'valid', quote, ...meta });
-    rates.push({ id, carrierId: carrier.id, ...meta, quote, createdAt: now, expiresAt, shipmentId, rateResponseId: header.id });
-  }
   const invalidRates: RateInvalid[] = [];
-  for (const { carrier, invalid } of invalids) {
+  entries.forEach(({ carrier, entry }, i) => {
     const meta = carrierMeta(carrier);
-    const id = await store(carrier, invalid.serviceCode, 0, { kind: 'invalid', invalid, ...meta });
-    invalidRates.push({ ...invalid, id, carrierId: carrier.id, ...meta });
-  }
+    if (entry.kind === 'valid') rates.push({ id: ids[i], carrierId: carrier.id, ...meta, quote: entry.quote, createdAt: now, expiresAt, shipmentId, rateResponseId: header.id });
+    else invalidRates.push({ ...entry.invalid, id: ids[i], carrierId: carrier.id, ...meta });
+  });
   const errors = quotes.length === 0 && invalids.length === 0 ? [{ carrierId: null, carrierCode: null, message: 'No carrier returned rates for this shipment.' }] : [];
   return { id: header.id, shipmentId, status, createdAt: now, rates, invalidRates, errors };
 }
