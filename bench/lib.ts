@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import pg from 'pg';
 
 export const BENCH_KEYS = {
   SHIPDOCK_V1_API_KEY: 'benchv1key',
@@ -54,12 +55,26 @@ export async function startNode(script: string, env: Record<string, string>, rea
   };
 }
 
-/** Shipdock on the embedded database (fresh temp dir) or on DATABASE_URL, with limits off. */
-export function startShipdock(engine: 'sqlite' | 'postgres', extra: Record<string, string> = {}): Promise<Running> {
+/** A fresh schema in DATABASE_URL, so every run starts from an empty, current database. */
+async function freshPostgresUrl(): Promise<string> {
+  const schema = `bench_${Date.now()}`;
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  await client.query(`CREATE SCHEMA "${schema}"`);
+  await client.end();
+  const url = new URL(process.env.DATABASE_URL!);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return url.toString();
+}
+
+/** Shipdock on the embedded database (fresh temp dir) or on DATABASE_URL (fresh schema), with limits off. */
+export async function startShipdock(engine: 'sqlite' | 'postgres', extra: Record<string, string> = {}): Promise<Running> {
   const env: Record<string, string> = { ...BENCH_KEYS, SHIPDOCK_RATE_LIMIT_V1: '0', SHIPDOCK_RATE_LIMIT_V2: '0', ...extra };
   if (engine === 'sqlite') {
     env.SHIPDOCK_DATA_DIR = mkdtempSync(join(tmpdir(), 'shipdock-bench-'));
     env.DATABASE_URL = '';
+  } else {
+    env.DATABASE_URL = await freshPostgresUrl();
   }
   return startNode('src/server.ts', env);
 }

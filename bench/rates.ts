@@ -21,6 +21,7 @@ for (const engine of engines()) {
       body: JSON.stringify({ shipment }),
     });
     const rated = (await probe.json()) as { rate_response: { rates: unknown[]; invalid_rates: unknown[] } };
+    if (rated.rate_response.rates.length === 0) throw new Error('the probe request returned no rates; the benchmark would measure nothing');
     console.log(`\none request rates ${rated.rate_response.rates.length} services (+${rated.rate_response.invalid_rates.length} invalid) over 4 carriers`);
     const row = await measure(`POST /v2/rates, 4 carriers [${engine}]`, {
       url: `${server.url}/v2/rates`,
