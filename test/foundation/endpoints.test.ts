@@ -1,18 +1,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/server.ts';
+import { austin } from '../shipping/fixtures.ts';
 
-const origin = {
-  name: 'Dock Manager',
-  phone: '512-555-0100',
-  company_name: 'Shipdock Inc',
-  address_line1: '500 W 2nd St',
-  city_locality: 'Austin',
-  state_province: 'TX',
-  postal_code: '78701',
-  country_code: 'US',
-  address_residential_indicator: 'no',
-};
+const origin = austin;
 
 describe('first endpoints on every surface', () => {
   let t: TestApp;

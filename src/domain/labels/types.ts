@@ -1,22 +1,17 @@
 // A purchased label in surface-neutral form.
 import type { RateDetail } from '../../domain/rating/charges.ts';
-import type { Cents, Confirmation, CustomsInput, Dimensions, PostalAddress, Weight } from '../shipping-types.ts';
+import type { Cents, Confirmation, CustomsInput, PostalAddress } from '../shipping-types.ts';
+import type { ShipmentPackage } from '../shipments/types.ts';
 
 export type LabelStatus = 'processing' | 'completed' | 'error' | 'voided';
 export type LabelFormat = 'pdf' | 'png' | 'zpl';
 export type LabelLayout = '4x6' | 'letter';
 
-export interface LabelPackage {
+export interface LabelPackage extends Omit<ShipmentPackage, 'packageCode'> {
   id: number;
   sequence: number;
   trackingNumber: string;
   packageCode: string;
-  weight: Weight;
-  dimensions: Dimensions | null;
-  insuredValueCents: Cents;
-  labelMessages: { reference1: string | null; reference2: string | null; reference3: string | null };
-  externalPackageId: string | null;
-  contentDescription: string | null;
 }
 
 export interface LabelOptions {
