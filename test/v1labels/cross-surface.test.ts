@@ -69,4 +69,11 @@ describe('one sales order across V1 and V2', () => {
     assert.equal((await t.api('v2', 'PUT', `/v2/labels/${label.json().label_id}/void`)).json().approved, true);
     assert.equal((await t.v1('GET', `/orders/${order.orderId}`)).json().orderStatus, 'awaiting_shipment');
   });
+
+  test('cancelling the order\'s shipment on V2 cancels the V1 order', async () => {
+    const order = await createOrder('1003');
+    const row = await t.ctx.database.db.selectFrom('shipments').select('id').where('order_id', '=', order.orderId).executeTakeFirstOrThrow();
+    assert.equal((await t.api('v2', 'PUT', `/v2/shipments/se-${row.id}/cancel`)).statusCode, 204);
+    assert.equal((await t.v1('GET', `/orders/${order.orderId}`)).json().orderStatus, 'cancelled');
+  });
 });

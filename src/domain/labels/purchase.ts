@@ -35,9 +35,13 @@ function checkLayout(options: LabelOptions) {
   }
 }
 
-function quoteFor(shipment: Shipment, carrier: CarrierConnection, serviceCode: string, rate: StoredRate | null | undefined, now: string): RateQuote {
+function quoteFor(shipment: Shipment, modifiedAt: string, carrier: CarrierConnection, serviceCode: string, rate: StoredRate | null | undefined, now: string): RateQuote {
   if (rate) {
     if (rate.expiresAt <= now) throw new DomainError('business_rules', `rate se-${rate.id} expired at ${rate.expiresAt}; request new rates`, 'invalid_field_value');
+    // A rate prices the shipment as it was; after a change its price no longer holds.
+    if (modifiedAt > rate.createdAt) {
+      throw new DomainError('business_rules', `rate se-${rate.id} was quoted before shipment se-${shipment.id} changed; request new rates`, 'invalid_field_value');
+    }
     return rate.quote;
   }
   const result = carrier.connector.rate(rateRequestFor(shipment, shipment.shipDate ?? now.slice(0, 10), carrier, [serviceCode]));
@@ -71,9 +75,15 @@ export async function purchaseLabel(ex: Executor, accountId: number, request: Pu
   // Shipments synced from V1 orders may leave ship-from to the account's warehouse.
   const shipment = request.shipment.shipFrom ? request.shipment : { ...request.shipment, ...(await resolveShipFrom(ex, accountId, request.shipment)) };
   await lockRow(ex, 'shipments', shipment.id);
+  // The caller read the shipment before the lock; a purchase that waited on it must see the status now.
+  const { status, modified_at: modifiedAt } = await ex
+    .selectFrom('shipments')
+    .select(['status', 'modified_at'])
+    .where('id', '=', shipment.id)
+    .executeTakeFirstOrThrow();
   const isReturnOfLabel = request.outboundLabelId != null;
-  if (shipment.status === 'cancelled') throw new DomainError('business_rules', `shipment se-${shipment.id} is cancelled`, 'invalid_status');
-  if (shipment.status === 'label_purchased' && !isReturnOfLabel) {
+  if (status === 'cancelled') throw new DomainError('business_rules', `shipment se-${shipment.id} is cancelled`, 'invalid_status');
+  if (status === 'label_purchased' && !isReturnOfLabel) {
     throw new DomainError('business_rules', `shipment se-${shipment.id} already has a label; void it before buying another`, 'invalid_status');
   }
   checkLayout(options);
@@ -89,7 +99,7 @@ export async function purchaseLabel(ex: Executor, accountId: number, request: Pu
   if (shipment.packages.length > 1 && !carrier.connector.supportsMultiPackage(serviceCode)) {
     throw invalidField('shipment.packages', `${serviceCode} takes one package per label; buy one label per package`, shipment.packages.length);
   }
-  const quote = quoteFor(shipment, carrier, serviceCode, rate, now);
+  const quote = quoteFor(shipment, modifiedAt, carrier, serviceCode, rate, now);
   const service = carrier.connector.catalog.services.find((s) => s.serviceCode === serviceCode);
   const costCents = quote.shippingCents + quote.confirmationCents + quote.otherCents;
   const packages: Omit<LabelPackage, 'id' | 'trackingNumber'>[] = shipment.packages.map((p, index) => ({

@@ -22,7 +22,8 @@ export async function voidLabel(ex: Executor, accountId: number, labelId: number
   const at = now.toISOString();
   await setLabelStatus(ex, label.id, 'voided', at);
   await refundLabel(ex, accountId, label.carrierId, label.id, at);
-  await setShipmentStatus(ex, accountId, label.shipmentId, 'pending', at);
+  // A voided return label leaves its shipment as it was: the outbound label still ships it.
+  if (label.outboundLabelId === null) await setShipmentStatus(ex, accountId, label.shipmentId, 'pending', at);
   await labelVoided(ex, label, at);
   return { approved: true, message: 'Request for refund submitted.  This label has been voided.' };
 }

@@ -213,3 +213,14 @@ export async function reopenAfterVoid(ex: Executor, accountId: number, orderId: 
     .where('id', '=', orderId)
     .execute();
 }
+
+/** V2 cancelled the order's shipment: the sales order is cancelled with it, as in ShipStation. */
+export async function cancelOrderOfShipment(ex: Executor, accountId: number, orderId: number, now: string): Promise<void> {
+  await ex
+    .updateTable('orders')
+    .set({ status: 'cancelled' satisfies OrderStatus, hold_until_at: null, modified_at: now })
+    .where('id', '=', orderId)
+    .where('account_id', '=', accountId)
+    .where('status', '!=', 'shipped')
+    .execute();
+}

@@ -2,6 +2,7 @@
 import type { Executor } from '../../db/index.ts';
 import { lockRow } from '../../db/locks.ts';
 import { DomainError } from '../errors.ts';
+import { cancelOrderOfShipment } from '../orders/actions.ts';
 import { externalIdTaken, prepareShipment } from './create.ts';
 import { getShipment, setShipmentStatus, shipmentColumns } from './store.ts';
 import type { Shipment, ShipmentBody } from './types.ts';
@@ -71,4 +72,5 @@ export async function cancelShipment(ex: Executor, accountId: number, id: number
   const current = await lockedShipment(ex, accountId, id);
   if (current.status === 'cancelled' || current.status === 'label_purchased') throw statusRule(current, 'cancelled');
   await setShipmentStatus(ex, accountId, id, 'cancelled', now);
+  if (current.orderId !== null) await cancelOrderOfShipment(ex, accountId, current.orderId, now);
 }
