@@ -1,5 +1,6 @@
 // V1 GET /shipments: labels with the order behind them, filtered the V1 way.
 import type { Executor } from '../../db/index.ts';
+import { containsText } from '../orders/text-match.ts';
 import { assembleLabels } from './store.ts';
 import type { Label } from './types.ts';
 
@@ -37,7 +38,7 @@ export async function listV1Shipments(ex: Executor, accountId: number, f: V1Ship
     .innerJoin('shipments as s', 's.id', 'l.shipment_id')
     .leftJoin('orders as o', 'o.id', 's.order_id')
     .where('l.account_id', '=', accountId);
-  if (f.recipientName) q = q.where('l.ship_to_name', 'like', `%${f.recipientName.replace(/[%_]/g, '')}%`);
+  if (f.recipientName) q = q.where(containsText('l.ship_to_name', f.recipientName));
   if (f.recipientCountryCode) q = q.where('l.ship_to_country', '=', f.recipientCountryCode.toUpperCase());
   if (f.orderNumber) q = q.where('o.order_number', '=', f.orderNumber);
   if (f.orderId !== undefined) q = q.where('s.order_id', '=', f.orderId);

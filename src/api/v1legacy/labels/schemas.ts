@@ -23,7 +23,7 @@ const labelOptions = {
   serviceCode: { type: 'string', minLength: 1 },
   packageCode: { type: ['string', 'null'] },
   confirmation: { type: ['string', 'null'], enum: ['none', 'delivery', 'signature', 'adult_signature', 'direct_signature', null] },
-  shipDate: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}' },
+  shipDate: { type: 'string', pattern: '^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])' },
   weight: v1WeightSchema,
   dimensions: v1DimensionsSchema,
   insuranceOptions: { type: ['object', 'null'] },

@@ -5,7 +5,8 @@ import { v1AddressSchema } from '../shared/address.ts';
 import { optionalRowId, rowId, v1PagingQuery } from '../shared/params.ts';
 
 const str = { type: ['string', 'null'] } as const;
-const num = { type: ['number', 'null'] } as const;
+// Money and quantities are bounded so they fit integer cents and columns on both engines.
+const num = { type: ['number', 'null'], minimum: -10_000_000, maximum: 10_000_000 } as const;
 const bool = { type: ['boolean', 'null'] } as const;
 const nullable = (schema: object) => ({ anyOf: [schema, { type: 'null' }] });
 
@@ -34,7 +35,7 @@ const item = {
     name: str,
     imageUrl: str,
     weight: nullable(weight),
-    quantity: { type: ['integer', 'null'], minimum: 0 },
+    quantity: { type: ['integer', 'null'], minimum: 0, maximum: 1_000_000 },
     unitPrice: num,
     taxAmount: num,
     shippingAmount: num,
@@ -54,7 +55,7 @@ const customsItem = {
   type: 'object',
   properties: {
     description: str,
-    quantity: { type: ['integer', 'null'], minimum: 0 },
+    quantity: { type: ['integer', 'null'], minimum: 0, maximum: 1_000_000 },
     value: num,
     harmonizedTariffCode: str,
     countryOfOrigin: { type: ['string', 'null'], pattern: '^[A-Za-z]{2}$' },
@@ -76,7 +77,7 @@ export const orderBodySchema = {
     customerEmail: str,
     billTo: v1AddressSchema,
     shipTo: v1AddressSchema,
-    items: { type: ['array', 'null'], items: item },
+    items: { type: ['array', 'null'], items: item, maxItems: 1000 },
     amountPaid: num,
     taxAmount: num,
     shippingAmount: num,
@@ -129,7 +130,7 @@ export const orderBodySchema = {
         billToMyOtherAccount: { type: ['integer', 'null'] },
       },
     }),
-    tagIds: { type: ['array', 'null'], items: rowId },
+    tagIds: { type: ['array', 'null'], items: rowId, maxItems: 100 },
   },
 } as const;
 

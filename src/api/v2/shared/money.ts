@@ -12,5 +12,5 @@ export const toCents = (value: MonetaryValue | null | undefined): Cents => (valu
 export const moneySchema = {
   type: 'object',
   required: ['amount'],
-  properties: { currency: { type: 'string', minLength: 3, maxLength: 3 }, amount: { type: 'number', minimum: 0 } },
+  properties: { currency: { type: 'string', minLength: 3, maxLength: 3 }, amount: { type: 'number', minimum: 0, maximum: 10_000_000 } },
 } as const;

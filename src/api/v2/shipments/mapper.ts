@@ -2,7 +2,7 @@
 import type { Shipment, ShipmentBody, ShipmentItem, ShipmentPackage } from '../../../domain/shipments/types.ts';
 import type { Confirmation, CustomsInput, Dimensions, Weight } from '../../../domain/shipping-types.ts';
 import { weightInPounds } from '../../../domain/rating/units.ts';
-import { parseSeId, seId } from '../../common/ids.ts';
+import { seId } from '../../common/ids.ts';
 import { fromV2Address, toV2Address, type V2Address } from '../shared/address.ts';
 import { money, toCents, type MonetaryValue } from '../shared/money.ts';
 
@@ -99,17 +99,20 @@ function fromV2Item(i: Record<string, unknown>): ShipmentItem {
   };
 }
 
+/** Ids in a body keep their number even past the row range: the shipment rules answer with a field error. */
+const bodyId = (value: string): number => Number(value.replace(/^se-/, ''));
+
 /** Ship date: a date-time is cut to its day (ShipStation sets the time to midnight UTC). */
 export const shipDateOf = (value: string | null | undefined): string | null => (value ? value.slice(0, 10) : null);
 
 export function fromV2Shipment(input: V2ShipmentInput): ShipmentBody {
   return {
-    carrierId: input.carrier_id ? parseSeId(input.carrier_id) : null,
+    carrierId: input.carrier_id ? bodyId(input.carrier_id) : null,
     serviceCode: input.service_code ?? null,
     shipDate: shipDateOf(input.ship_date),
     shipTo: fromV2Address(input.ship_to),
     shipFrom: input.ship_from ? fromV2Address(input.ship_from) : null,
-    warehouseId: input.warehouse_id ? parseSeId(input.warehouse_id) : null,
+    warehouseId: input.warehouse_id ? bodyId(input.warehouse_id) : null,
     returnTo: input.return_to ? fromV2Address(input.return_to) : null,
     confirmation: input.confirmation ?? 'none',
     customs: fromV2Customs(input.customs),

@@ -55,8 +55,8 @@ export const customsItemSchema = {
   type: 'object',
   properties: {
     description: nullableString(100),
-    quantity: { type: 'integer', minimum: 0 },
-    value: { anyOf: [moneySchema, { type: 'number', minimum: 0 }] },
+    quantity: { type: 'integer', minimum: 0, maximum: 1_000_000 },
+    value: { anyOf: [moneySchema, { type: 'number', minimum: 0, maximum: 10_000_000 }] },
     harmonized_tariff_code: nullableString(20),
     country_of_origin: { type: ['string', 'null'] },
     unit_of_measure: nullableString(20),
@@ -82,14 +82,14 @@ export const itemSchema = {
   properties: {
     name: { type: 'string', maxLength: 500 },
     sku: nullableString(100),
-    quantity: { type: 'integer', minimum: 0 },
+    quantity: { type: 'integer', minimum: 0, maximum: 1_000_000 },
     sales_order_id: nullableString(100),
     sales_order_item_id: nullableString(100),
     external_order_id: nullableString(100),
     external_order_item_id: nullableString(100),
     asin: nullableString(10),
     order_source_code: { type: ['string', 'null'] },
-    unit_price: { type: ['number', 'null'], minimum: 0 },
+    unit_price: { type: ['number', 'null'], minimum: 0, maximum: 10_000_000 },
   },
 } as const;
 
@@ -101,7 +101,8 @@ export const shipmentProperties = {
   external_shipment_id: nullableString(50),
   shipment_number: nullableString(50),
   external_order_id: nullableString(100),
-  ship_date: { type: ['string', 'null'], pattern: '^\\d{4}-\\d{2}-\\d{2}(T.*)?$' },
+  // Years 2000-2099: a far-future date would make no sense to a carrier (or to tracking).
+  ship_date: { type: ['string', 'null'], pattern: '^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T.*)?$' },
   ship_to: shippingAddressSchema,
   ship_from: { anyOf: [shippingAddressSchema, { type: 'null' }] },
   warehouse_id: seId,
