@@ -18,7 +18,8 @@ const INSURANCE_PROVIDER: Record<Shipment['insuranceProvider'], string | null> =
   third_party: 'provider',
 };
 
-function toOrderAddress(a: PostalAddress): OrderAddress {
+/** A neutral address in the V1 order shape the orders domain stores. */
+export function toOrderAddress(a: PostalAddress): OrderAddress {
   return {
     name: a.name,
     company: a.companyName ?? null,

@@ -1,5 +1,6 @@
 // V1 Address ⇄ domain PostalAddress.
 import type { PostalAddress } from '../../../domain/shipping-types.ts';
+import { toOrderAddress } from '../../../domain/orders/sales-order.ts';
 
 export interface V1Address {
   name?: string | null;
@@ -53,18 +54,5 @@ export function fromV1Address(a: V1Address): PostalAddress {
 }
 
 export function toV1Address(a: PostalAddress, addressVerified = 'Address not yet validated'): Required<V1Address> {
-  return {
-    name: a.name,
-    company: a.companyName ?? null,
-    street1: a.addressLine1,
-    street2: a.addressLine2 ?? null,
-    street3: a.addressLine3 ?? null,
-    city: a.cityLocality,
-    state: a.stateProvince,
-    postalCode: a.postalCode,
-    country: a.countryCode,
-    phone: a.phone ?? null,
-    residential: a.residential === 'yes' ? true : a.residential === 'no' ? false : null,
-    addressVerified,
-  };
+  return { ...toOrderAddress(a), addressVerified };
 }
