@@ -46,4 +46,14 @@ describe('label purchase rules', () => {
       t.ctx.clock.advance(-1000);
     }
   });
+
+  test('get a label by its shipment\'s external_shipment_id, on both surfaces', async () => {
+    const label = (await t.api('v2', 'POST', '/v2/labels', { shipment: domesticShipment({ carrier_id: ups, service_code: 'ups_ground', external_shipment_id: 'ext-label-1' }) })).json();
+    for (const prefix of ['/v2', '/v1'] as const) {
+      const res = await t.api(prefix === '/v2' ? 'v2' : 'shipengine', 'GET', `${prefix}/labels/external_shipment_id/ext-label-1`);
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.json().label_id, label.label_id);
+    }
+    assert.equal((await t.api('v2', 'GET', '/v2/labels/external_shipment_id/nope')).statusCode, 404);
+  });
 });

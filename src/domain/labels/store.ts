@@ -62,6 +62,19 @@ export async function getLabel(ex: Executor, accountId: number, id: number): Pro
   return label;
 }
 
+/** The newest label of the shipment with this external_shipment_id. */
+export async function findLabelByExternalShipmentId(ex: Executor, accountId: number, externalShipmentId: string): Promise<Label | null> {
+  const row = await ex
+    .selectFrom('labels as l')
+    .innerJoin('shipments as s', 's.id', 'l.shipment_id')
+    .selectAll('l')
+    .where('l.account_id', '=', accountId)
+    .where('s.external_shipment_id', '=', externalShipmentId)
+    .orderBy('l.id', 'desc')
+    .executeTakeFirst();
+  return row ? (await assembleLabels(ex, [row]))[0] : null;
+}
+
 export async function findLabelByToken(ex: Executor, token: string): Promise<Label | null> {
   const row = await ex.selectFrom('labels').selectAll().where('download_token', '=', token).executeTakeFirst();
   return row ? (await assembleLabels(ex, [row]))[0] : null;

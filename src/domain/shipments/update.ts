@@ -15,7 +15,6 @@ export interface ShipmentReferences {
 
 /** Reads a shipment with its row locked, so a concurrent label purchase cannot slip in between. */
 async function lockedShipment(ex: Executor, accountId: number, id: number): Promise<Shipment> {
-  const shipment = await getShipment(ex, accountId, id);
   await lockRow(ex, 'shipments', id);
   return getShipment(ex, accountId, id);
 }

@@ -1,5 +1,4 @@
 // Turning a label request into a purchase: options, address validation, the shipment to label.
-import type { Executor } from '../../../db/index.ts';
 import { validateAddress } from '../../../domain/addresses/index.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import type { LabelOptions } from '../../../domain/labels/types.ts';
@@ -29,4 +28,3 @@ export function applyAddressValidation(body: ShipmentBody, mode: LabelOptionsBod
   return mode === 'validate_and_clean' && result.matched ? { ...body, shipTo: result.matched } : body;
 }
 
-export type { Executor };

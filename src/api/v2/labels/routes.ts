@@ -4,7 +4,7 @@ import { listLabels } from '../../../domain/labels/list.ts';
 import { purchaseLabel } from '../../../domain/labels/purchase.ts';
 import { pickRate, RATE_SHOPPERS, type RateShopper } from '../../../domain/labels/rate-shopper.ts';
 import { createReturnLabel } from '../../../domain/labels/returns.ts';
-import { getLabel } from '../../../domain/labels/store.ts';
+import { findLabelByExternalShipmentId, getLabel } from '../../../domain/labels/store.ts';
 import { trackLabel } from '../../../domain/labels/tracking.ts';
 import type { Label } from '../../../domain/labels/types.ts';
 import { voidLabel } from '../../../domain/labels/void.ts';
@@ -20,7 +20,7 @@ import { seIdParam } from '../shared/query.ts';
 import { fromV2Shipment, type V2ShipmentInput } from '../shipments/mapper.ts';
 import { toV2Label } from './mapper.ts';
 import { applyAddressValidation, toLabelOptions } from './purchase.ts';
-import { createLabelBody, labelOptionsBody, rateShopperBody, type LabelOptionsBody } from './schemas.ts';
+import { createLabelBody, labelOptionsBody, type LabelOptionsBody } from './schemas.ts';
 import { labelListQuery, type LabelListQuery } from './list-query.ts';
 
 type LabelRequest = LabelOptionsBody & { shipment: V2ShipmentInput & { external_shipment_id?: string | null; shipment_number?: string | null } };
@@ -97,7 +97,7 @@ export const labelRoutes: SurfacePlugin = async (app, { surface }) => {
       schema: {
         tags: ['labels'],
         params: { type: 'object', required: ['rate_shopper_id'], properties: { rate_shopper_id: { type: 'string', enum: RATE_SHOPPERS } } },
-        body: rateShopperBody,
+        body: createLabelBody,
       },
     },
     async (request) => {
@@ -146,17 +146,9 @@ export const labelRoutes: SurfacePlugin = async (app, { surface }) => {
     '/labels/external_shipment_id/:external_shipment_id',
     { schema: { tags: ['labels'], params: { type: 'object', properties: { external_shipment_id: { type: 'string', minLength: 1, maxLength: 50 } } } } },
     async (request) => {
-      const accountId = actingAccount(request).id;
-      const row = await db
-        .selectFrom('labels as l')
-        .innerJoin('shipments as s', 's.id', 'l.shipment_id')
-        .select('l.id')
-        .where('l.account_id', '=', accountId)
-        .where('s.external_shipment_id', '=', request.params.external_shipment_id)
-        .orderBy('l.id', 'desc')
-        .executeTakeFirst();
-      if (!row) throw new DomainError('not_found', `no label for external_shipment_id ${request.params.external_shipment_id}`);
-      return present(db, await getLabel(db, accountId, row.id));
+      const label = await findLabelByExternalShipmentId(db, actingAccount(request).id, request.params.external_shipment_id);
+      if (!label) throw new DomainError('not_found', `no label for external_shipment_id ${request.params.external_shipment_id}`);
+      return present(db, label);
     },
   );
 

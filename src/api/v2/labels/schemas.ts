@@ -34,4 +34,3 @@ export const createLabelBody = {
   properties: { ...labelOptionProperties, shipment: shipmentSchema },
 } as const;
 
-export const rateShopperBody = createLabelBody;
