@@ -400,6 +400,69 @@ export interface TrackingSubscriptionsTable {
   created_at: string;
 }
 
+export interface LabelImagesTable {
+  id: Generated<number>;
+  account_id: number;
+  name: string;
+  content_type: string;
+  data: Buffer;
+  width: number;
+  height: number;
+  is_default: Flag;
+  created_at: string;
+  modified_at: string;
+}
+
+export interface AttachedDocumentsTable {
+  id: Generated<number>;
+  account_id: number;
+  /** 'label' | 'shipment' */
+  owner_kind: string;
+  owner_id: number;
+  document_type: string;
+  name: string;
+  content_type: string;
+  content: Buffer;
+  size_bytes: number;
+  created_at: string;
+}
+
+export interface DocumentSendsTable {
+  id: Generated<number>;
+  account_id: number;
+  label_id: number;
+  email: string;
+  /** JSON array of attached document ids. */
+  document_ids: string;
+  sent_at: string;
+}
+
+export interface ShipmentAnnotationsTable {
+  shipment_id: number;
+  account_id: number;
+  internal_notes: string | null;
+  assigned_user_id: string | null;
+  modified_at: string;
+}
+
+export interface LabelRefundsTable {
+  label_id: number;
+  account_id: number;
+  refund_status: string;
+  modified_at: string;
+}
+
+export interface ShippingRulesTable {
+  id: Generated<number>;
+  account_id: number;
+  name: string;
+  /** JSON ShippingRuleConditions. */
+  conditions: string;
+  carrier_id: number;
+  service_code: string;
+  created_at: string;
+}
+
 export interface DB {
   accounts: AccountsTable;
   partners: PartnersTable;
@@ -434,4 +497,10 @@ export interface DB {
   fulfillments: FulfillmentsTable;
   webhooks: WebhooksTable;
   jobs: JobsTable;
+  label_images: LabelImagesTable;
+  attached_documents: AttachedDocumentsTable;
+  document_sends: DocumentSendsTable;
+  shipment_annotations: ShipmentAnnotationsTable;
+  label_refunds: LabelRefundsTable;
+  shipping_rules: ShippingRulesTable;
 }

@@ -15,3 +15,4 @@ export {
   type CustomsDeclaration,
 } from './customs-declaration.ts';
 export { renderCustomsFormPdf } from './render-customs-pdf.ts';
+export { imagePixelSize, logoBitmap, LOGO_BOX, type LabelLogo } from './label-logo.ts';

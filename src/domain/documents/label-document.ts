@@ -1,4 +1,5 @@
 import type { PostalAddress } from '../shipping-types.ts';
+import type { LabelLogo } from './label-logo.ts';
 
 export type KnownLabelCarrier = 'stamps_com' | 'ups' | 'fedex' | 'dhl_express';
 
@@ -32,4 +33,6 @@ export interface LabelDocumentInput {
   packageCount: number;
   postageCents?: number;
   international: boolean;
+  /** The account's label image, already fitted to the logo box; printed left of the FROM block. */
+  logo?: LabelLogo | null;
 }

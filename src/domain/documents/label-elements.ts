@@ -76,7 +76,17 @@ export interface MatrixBarcodeElement {
   cells: Uint8Array;
 }
 
-export type LabelElement = TextElement | FillElement | BoxElement | LinearBarcodeElement | MatrixBarcodeElement;
+/** A monochrome picture (the account logo) in whole dots; `bits` row-major, 1 = black. */
+export interface BitmapElement {
+  kind: 'bitmap';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  bits: Uint8Array;
+}
+
+export type LabelElement = TextElement | FillElement | BoxElement | LinearBarcodeElement | MatrixBarcodeElement | BitmapElement;
 
 export interface LabelLayout {
   widthDots: number;

@@ -12,6 +12,7 @@ import {
 import { carrierLabelStyle, type CarrierLabelStyle } from './carrier-label-style.ts';
 import { CODE128_QUIET_ZONE_MODULES, encodeLinear, encodeMatrix } from './barcode-symbols.ts';
 import { box, centredBaseline, fill, text, textBlock } from './layout-primitives.ts';
+import { LOGO_BOX } from './label-logo.ts';
 import { addressLines, formatCents, formatDimensions, formatWeight, routingCode } from './label-text.ts';
 
 const MARGIN = 16;
@@ -31,9 +32,14 @@ function header(input: LabelDocumentInput, style: CarrierLabelStyle): LabelEleme
   ].filter((line): line is string => line !== null);
   const mark = { x: 628, y: MARGIN, side: 168 };
   const markSize = 140;
+  // A branded label gives the left of the FROM block to the logo (label-anatomy: branding box).
+  const logo = input.logo;
+  const fromX = logo ? LOGO_BOX.x + LOGO_BOX.width + 12 : MARGIN;
+  const fromWidth = 420 - fromX;
   return [
-    text('FROM:', { x: MARGIN, baseline: 34, width: 400, size: 20, bold: true }),
-    ...textBlock(fromLines, { x: MARGIN, top: 42, bottom: 192, width: 404, maxSize: 24 }),
+    ...(logo ? [{ kind: 'bitmap' as const, x: LOGO_BOX.x, y: LOGO_BOX.y, width: logo.width, height: logo.height, bits: logo.bits }] : []),
+    text('FROM:', { x: fromX, baseline: 34, width: fromWidth, size: 20, bold: true }),
+    ...textBlock(fromLines, { x: fromX, top: 42, bottom: 192, width: fromWidth, maxSize: 24 }),
     box(432, MARGIN, 184, 176, 3),
     ...textBlock(indicia, { x: 440, top: 26, bottom: 186, width: 168, maxSize: 22, bold: true, align: 'center' }),
     style.serviceMark.inverted ? fill(mark.x, mark.y, mark.side, mark.side) : box(mark.x, mark.y, mark.side, mark.side, 6),

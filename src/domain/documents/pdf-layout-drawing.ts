@@ -4,6 +4,7 @@
 import type { LabelElement, LabelLayout, TextElement } from './label-elements.ts';
 import { linearBarRects, matrixRects, type Rect } from './barcode-geometry.ts';
 import { standardFontText } from './pdf-standard-font-text.ts';
+import { logoRuns } from './label-logo.ts';
 
 function drawText(doc: PDFKit.PDFDocument, element: TextElement): void {
   const content = standardFontText(element.text);
@@ -45,6 +46,8 @@ function drawElement(doc: PDFKit.PDFDocument, element: LabelElement): void {
         element.y,
         matrixRects(element.cells, element.columns, element.rows, element.moduleWidth, element.moduleHeight),
       );
+    case 'bitmap':
+      return fillRects(doc, element.x, element.y, logoRuns(element).map((r) => ({ x: r.x, y: r.y, width: r.width, height: 1 })));
   }
 }
 

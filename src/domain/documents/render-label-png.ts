@@ -13,6 +13,7 @@ import { layoutLabel } from './label-layout.ts';
 import { linearBarRects, matrixRects, type Rect } from './barcode-geometry.ts';
 import { CODE128_QUIET_ZONE_MODULES } from './barcode-symbols.ts';
 import { encodeGrayscalePng } from './grayscale-png.ts';
+import { logoRuns } from './label-logo.ts';
 
 export interface LabelPngOptions {
   /** 203 (the label's native 8 dots/mm) unless asked otherwise, e.g. 300. */
@@ -90,6 +91,13 @@ function drawElement(ctx: SKRSContext2D, element: LabelElement, scale: number, c
       return drawLinear(ctx, element, scale, canvasWidth);
     case 'barcode2d':
       return drawMatrix(ctx, element, scale);
+    case 'bitmap':
+      for (const run of logoRuns(element)) {
+        const x = px(element.x + run.x);
+        const y = px(element.y + run.y);
+        ctx.fillRect(x, y, px(element.x + run.x + run.width) - x, Math.max(1, px(element.y + run.y + 1) - y));
+      }
+      return;
   }
 }
 

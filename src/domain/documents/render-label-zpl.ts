@@ -3,6 +3,7 @@
 import type { LabelDocumentInput } from './label-document.ts';
 import type { LabelElement, LabelLayout, LinearBarcodeElement, MatrixBarcodeElement, TextElement } from './label-elements.ts';
 import { layoutLabel } from './label-layout.ts';
+import { logoZplGraphic } from './label-logo.ts';
 import { PDF417_DATA_COLUMNS, PDF417_ERROR_LEVEL } from './barcode-symbols.ts';
 
 const ZPL_ALIGN = { left: 'L', center: 'C', right: 'R' } as const;
@@ -81,6 +82,11 @@ function zplField(element: LabelElement): string {
       return linearField(element);
     case 'barcode2d':
       return matrixField(element);
+    case 'bitmap': {
+      // ^GFA: the logo as an ASCII-hex graphic field, one bit per dot.
+      const graphic = logoZplGraphic(element);
+      return `^FO${element.x},${element.y}^GFA,${graphic.totalBytes},${graphic.totalBytes},${graphic.bytesPerRow},${graphic.hex}^FS`;
+    }
   }
 }
 

@@ -1,7 +1,8 @@
 // Label files are rendered on first download (so buying stays fast) and kept in the database,
 // which every server process shares; a second render of the same file is a harmless no-op.
 import type { Executor } from '../../db/index.ts';
-import { renderCustomsFormPdf, renderLabelPdf, renderLabelPng, renderLabelZpl, type LabelDocumentInput } from '../documents/index.ts';
+import { logoBitmap, renderCustomsFormPdf, renderLabelPdf, renderLabelPng, renderLabelZpl, type LabelDocumentInput, type LabelLogo } from '../documents/index.ts';
+import { findLabelImage, parseImageId } from '../label-images/images.ts';
 import { weightInPounds } from '../rating/units.ts';
 import type { Label, LabelFormat, LabelLayout } from './types.ts';
 
@@ -13,7 +14,7 @@ export interface LabelFile {
   content: Buffer;
 }
 
-function documentInputs(label: Label): LabelDocumentInput[] {
+function documentInputs(label: Label, logo: LabelLogo | null): LabelDocumentInput[] {
   return label.packages.map((p) => ({
     labelId: `se-${label.id}`,
     carrierCode: label.carrierCode,
@@ -34,6 +35,7 @@ function documentInputs(label: Label): LabelDocumentInput[] {
     packageCount: label.packages.length,
     postageCents: label.costCents,
     international: label.international,
+    logo,
   }));
 }
 
@@ -44,7 +46,14 @@ export function parseFileName(name: string): { kind: 'label' | 'form'; labelId: 
   return { kind: match[1] as 'label' | 'form', labelId: Number(match[2]), sequence: match[3] ? Number(match[3]) : null, format: match[4] as LabelFormat };
 }
 
-async function render(label: Label, name: string): Promise<Buffer | null> {
+/** The label's logo, if it has one and the image still exists. */
+async function labelLogo(ex: Executor, label: Label): Promise<LabelLogo | null> {
+  const id = label.labelImageId ? parseImageId(label.labelImageId) : null;
+  const image = id === null ? null : await findLabelImage(ex, label.accountId, id);
+  return image ? logoBitmap(image.data) : null;
+}
+
+async function render(ex: Executor, label: Label, name: string): Promise<Buffer | null> {
   const file = parseFileName(name);
   if (!file || file.labelId !== label.id) return null;
   if (file.kind === 'form') {
@@ -59,7 +68,7 @@ async function render(label: Label, name: string): Promise<Buffer | null> {
       shipDate: label.shipDate,
     });
   }
-  const inputs = documentInputs(label).filter((_, i) => file.sequence === null || file.sequence === i + 1);
+  const inputs = documentInputs(label, await labelLogo(ex, label)).filter((_, i) => file.sequence === null || file.sequence === i + 1);
   if (inputs.length === 0) return null;
   switch (file.format) {
     case 'pdf':
@@ -80,7 +89,7 @@ export async function labelFile(ex: Executor, label: Label, name: string, now: s
     .where('name', '=', name)
     .executeTakeFirst();
   if (stored) return { name, contentType: stored.content_type, content: Buffer.from(stored.content) };
-  const content = await render(label, name);
+  const content = await render(ex, label, name);
   if (!content) return null;
   const contentType = CONTENT_TYPES[name.split('.').pop()!];
   await ex

@@ -15,6 +15,7 @@ import { carrierFamily, mintTrackingNumber } from '../tracking/index.ts';
 import { debitForLabel } from './funding.ts';
 import { labelPurchased } from './order-link.ts';
 import { getLabel } from './store.ts';
+import { imageId, labelImageFor } from '../label-images/images.ts';
 import type { Label, LabelOptions, LabelPackage } from './types.ts';
 
 export interface PurchaseRequest {
@@ -112,8 +113,10 @@ export async function purchaseLabel(ex: Executor, accountId: number, request: Pu
     externalPackageId: p.externalPackageId,
     contentDescription: p.contentDescription,
   }));
+  const logoId = await labelImageFor(ex, accountId, options.labelImageId);
   const body = {
     ...options,
+    labelImageId: logoId === null ? null : imageId(logoId),
     carrierName: carrier.connector.catalog.name,
     serviceName: service?.name ?? quote.serviceType,
     packageCode: quote.packageType,

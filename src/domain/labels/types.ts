@@ -22,6 +22,8 @@ export interface LabelOptions {
   testLabel: boolean;
   chargeEvent: string;
   rmaNumber: string | null;
+  /** label_image_id: the requested logo (`img_12`); stored as the one printed (or the default, or null). */
+  labelImageId?: string | null;
 }
 
 /** What is stored in the label's JSON body. */

@@ -53,7 +53,7 @@ export function toV2Label(label: Label, tracking: TrackingResult, ctx: LinkConte
     display_scheme: label.displayScheme,
     label_layout: label.labelLayout,
     trackable: label.trackable,
-    label_image_id: null,
+    label_image_id: label.labelImageId ?? null,
     carrier_code: label.carrierCode,
     confirmation: label.confirmation,
     tracking_status: labelTrackingStatus(tracking.statusCode),

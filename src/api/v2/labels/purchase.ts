@@ -13,6 +13,7 @@ export const toLabelOptions = (body: LabelOptionsBody): LabelOptions => ({
   testLabel: body.test_label,
   chargeEvent: body.charge_event,
   rmaNumber: body.rma_number ?? null,
+  labelImageId: body.label_image_id ?? null,
 });
 
 /** validate_address on a label: an undeliverable ship-to stops the purchase; validate_and_clean uses the corrected one. */

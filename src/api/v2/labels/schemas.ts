@@ -24,6 +24,7 @@ export interface LabelOptionsBody {
   validate_address: 'no_validation' | 'validate_only' | 'validate_and_clean';
   is_return_label: boolean;
   rma_number?: string | null;
+  label_image_id?: string | null;
 }
 
 export const labelOptionsBody = { type: 'object', properties: labelOptionProperties } as const;
