@@ -14,6 +14,10 @@ import { labelRoutes } from './labels/routes.ts';
 import { downloadRoutes } from './labels/downloads.ts';
 import { trackingRoutes } from './labels/tracking.ts';
 import { accountRoutes } from './account/routes.ts';
+import { documentRoutes } from './documents/routes.ts';
+import { shipmentNoteRoutes } from './shipment-notes/routes.ts';
+import { refundRoutes } from './labels/refunds.ts';
+import { shippingRuleRoutes } from './shipping-rules/routes.ts';
 
 export const sharedRoutes: SurfacePlugin[] = [
   warehouseRoutes,
@@ -30,4 +34,8 @@ export const sharedRoutes: SurfacePlugin[] = [
   downloadRoutes,
   trackingRoutes,
   accountRoutes,
+  documentRoutes,
+  shipmentNoteRoutes,
+  refundRoutes,
+  shippingRuleRoutes,
 ];

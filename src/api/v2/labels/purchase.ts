@@ -2,8 +2,29 @@
 import { validateAddress } from '../../../domain/addresses/index.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import type { LabelOptions } from '../../../domain/labels/types.ts';
+import { createShipment } from '../../../domain/shipments/create.ts';
 import type { ShipmentBody } from '../../../domain/shipments/types.ts';
+import type { Executor } from '../../../db/index.ts';
+import { fromV2Shipment, type V2ShipmentInput } from '../shipments/mapper.ts';
 import type { LabelOptionsBody } from './schemas.ts';
+
+export type LabelRequest = LabelOptionsBody & { shipment: V2ShipmentInput & { external_shipment_id?: string | null; shipment_number?: string | null } };
+
+/** The shipment a label request describes, stored; `adjust` may change it first (e.g. a shipping rule). */
+export async function newLabelShipment(
+  ex: Executor,
+  accountId: number,
+  body: LabelRequest,
+  now: string,
+  adjust: (shipment: ShipmentBody) => Promise<ShipmentBody> = async (s) => s,
+) {
+  const shipmentBody = await adjust(applyAddressValidation(fromV2Shipment(body.shipment), body.validate_address));
+  return createShipment(ex, accountId, { ...shipmentBody, isReturn: body.is_return_label || shipmentBody.isReturn }, {
+    externalShipmentId: body.shipment.external_shipment_id,
+    shipmentNumber: body.shipment.shipment_number,
+    tags: body.shipment.tags?.map((t) => t.name),
+  }, now);
+}
 
 export const toLabelOptions = (body: LabelOptionsBody): LabelOptions => ({
   labelFormat: body.label_format,

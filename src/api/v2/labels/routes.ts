@@ -9,7 +9,6 @@ import { trackLabel } from '../../../domain/labels/tracking.ts';
 import type { Label } from '../../../domain/labels/types.ts';
 import { voidLabel } from '../../../domain/labels/void.ts';
 import { findRate, rateShipment } from '../../../domain/rates/shop.ts';
-import { createShipment } from '../../../domain/shipments/create.ts';
 import { getShipment } from '../../../domain/shipments/store.ts';
 import type { Executor } from '../../../db/index.ts';
 import { actingAccount } from '../../common/context.ts';
@@ -17,13 +16,11 @@ import { parseSeId } from '../../common/ids.ts';
 import { offsetOf, pageLinks } from '../../common/paging.ts';
 import type { SurfacePlugin } from '../shared/plugin.ts';
 import { seIdParam } from '../shared/query.ts';
-import { fromV2Shipment, type V2ShipmentInput } from '../shipments/mapper.ts';
 import { toV2Label } from './mapper.ts';
-import { applyAddressValidation, toLabelOptions } from './purchase.ts';
+import { newLabelShipment, toLabelOptions, type LabelRequest } from './purchase.ts';
 import { createLabelBody, labelOptionsBody, type LabelOptionsBody } from './schemas.ts';
 import { labelListQuery, type LabelListQuery } from './list-query.ts';
 
-type LabelRequest = LabelOptionsBody & { shipment: V2ShipmentInput & { external_shipment_id?: string | null; shipment_number?: string | null } };
 
 export const labelRoutes: SurfacePlugin = async (app, { surface }) => {
   const { db } = app.ctx.database;
@@ -40,14 +37,7 @@ export const labelRoutes: SurfacePlugin = async (app, { surface }) => {
     return toV2Label(label, trackLabel(label, clock.now()), { base, inlineData });
   }
 
-  async function newShipment(ex: Executor, accountId: number, body: LabelRequest, now: string) {
-    const shipmentBody = applyAddressValidation(fromV2Shipment(body.shipment), body.validate_address);
-    return createShipment(ex, accountId, { ...shipmentBody, isReturn: body.is_return_label || shipmentBody.isReturn }, {
-      externalShipmentId: body.shipment.external_shipment_id,
-      shipmentNumber: body.shipment.shipment_number,
-      tags: body.shipment.tags?.map((t) => t.name),
-    }, now);
-  }
+  const newShipment = (ex: Executor, accountId: number, body: LabelRequest, now: string) => newLabelShipment(ex, accountId, body, now);
 
   app.post<{ Body: LabelRequest }>('/labels', { schema: { tags: ['labels'], body: createLabelBody } }, async (request) => {
     const accountId = actingAccount(request).id;
