@@ -8,6 +8,7 @@ import { createApiKey, createV1KeyPair, deleteKey, listKeys } from './domain/acc
 import { ADDONS, isPlan, PLANS, type Addon } from './domain/accounts/plans.ts';
 import { createTag } from './domain/tags/tags.ts';
 import { DomainError } from './domain/errors.ts';
+import { createShippingRule, deleteShippingRule, listShippingRules, type ShippingRule } from './domain/shipping-rules/rules.ts';
 
 const USAGE = `Usage:
   shipdock accounts create --plan ${PLANS.join('|')} [--addon inventory_api]
@@ -17,7 +18,29 @@ const USAGE = `Usage:
   shipdock keys create --partner [--description TEXT]           (partner API key)
   shipdock keys list [--account ID]
   shipdock keys delete ID                                        (ID as listed: v1-3, key-7)
-  shipdock tags create NAME [--color #RRGGBB] [--account ID]`;
+  shipdock tags create NAME [--color #RRGGBB] [--account ID]
+  shipdock rules create NAME --carrier se-ID --service CODE [--min-weight-oz N] [--max-weight-oz N]
+                        [--country CC]... [--residential yes|no] [--account ID]
+  shipdock rules list [--account ID]
+  shipdock rules delete se-ID [--account ID]`;
+
+function describeRule(rule: ShippingRule): string {
+  const c = rule.conditions;
+  const when = [
+    c.minWeightOz !== undefined ? `weight >= ${c.minWeightOz} oz` : null,
+    c.maxWeightOz !== undefined ? `weight <= ${c.maxWeightOz} oz` : null,
+    c.shipToCountries ? `ship-to in ${c.shipToCountries.join(',')}` : null,
+    c.residential !== undefined ? (c.residential ? 'residential' : 'commercial') : null,
+  ].filter(Boolean);
+  return `se-${rule.id}\t${rule.name}\t${when.join(' and ') || 'any shipment'}\t-> carrier se-${rule.carrierId} ${rule.serviceCode}`;
+}
+
+function ruleNumber(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new DomainError('validation', `${flag} must be a number of ounces, not ${value}`);
+  return n;
+}
 
 type Out = (line: string) => void;
 
@@ -34,6 +57,12 @@ async function run(database: Database, args: string[], out: Out): Promise<void> 
       account: { type: 'string' },
       description: { type: 'string' },
       color: { type: 'string' },
+      carrier: { type: 'string' },
+      service: { type: 'string' },
+      'min-weight-oz': { type: 'string' },
+      'max-weight-oz': { type: 'string' },
+      country: { type: 'string', multiple: true },
+      residential: { type: 'string' },
     },
   });
   const { db } = database;
@@ -86,6 +115,38 @@ async function run(database: Database, args: string[], out: Out): Promise<void> 
   if (noun === 'tags' && verb === 'create' && arg) {
     const tag = await db.transaction().execute((tx) => createTag(tx, accountId, arg, now, values.color));
     out(`tag ${tag.id} "${tag.name}" ${tag.color} created for account ${accountId}`);
+    return;
+  }
+  if (noun === 'rules' && verb === 'create' && arg) {
+    const carrierId = /^(?:se-)?(\d{1,9})$/.exec(values.carrier ?? '')?.[1];
+    if (!carrierId) throw new DomainError('validation', `--carrier must be a carrier id such as se-3 (see GET /v2/carriers)`);
+    if (!values.service) throw new DomainError('validation', '--service must be a service code such as ups_ground');
+    if (values.residential !== undefined && !['yes', 'no'].includes(values.residential)) throw new DomainError('validation', '--residential must be yes or no');
+    const rule = await db.transaction().execute((tx) =>
+      createShippingRule(tx, accountId, {
+        name: arg,
+        carrierId: Number(carrierId),
+        serviceCode: values.service!,
+        conditions: {
+          ...(values['min-weight-oz'] !== undefined ? { minWeightOz: ruleNumber('--min-weight-oz', values['min-weight-oz']) } : {}),
+          ...(values['max-weight-oz'] !== undefined ? { maxWeightOz: ruleNumber('--max-weight-oz', values['max-weight-oz']) } : {}),
+          ...(values.country ? { shipToCountries: values.country } : {}),
+          ...(values.residential !== undefined ? { residential: values.residential === 'yes' } : {}),
+        },
+      }, now),
+    );
+    out(`shipping rule created for account ${accountId}: ${describeRule(rule)}`);
+    return;
+  }
+  if (noun === 'rules' && verb === 'list') {
+    for (const rule of await listShippingRules(db, accountId)) out(describeRule(rule));
+    return;
+  }
+  if (noun === 'rules' && verb === 'delete' && arg) {
+    const id = /^(?:se-)?(\d{1,9})$/.exec(arg)?.[1];
+    if (!id) throw new DomainError('validation', `rule id must look like se-3, not ${arg}`);
+    await db.transaction().execute((tx) => deleteShippingRule(tx, accountId, Number(id)));
+    out(`shipping rule se-${id} deleted`);
     return;
   }
   throw new DomainError('validation', USAGE);
