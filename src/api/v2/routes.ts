@@ -13,6 +13,9 @@ import { packageRoutes } from './packages/routes.ts';
 import { labelRoutes } from './labels/routes.ts';
 import { downloadRoutes } from './labels/downloads.ts';
 import { trackingRoutes } from './labels/tracking.ts';
+import { manifestRoutes } from './manifests/routes.ts';
+import { manifestDownloadRoutes } from './manifests/downloads.ts';
+import { pickupRoutes } from './pickups/routes.ts';
 
 export const sharedRoutes: SurfacePlugin[] = [
   warehouseRoutes,
@@ -28,4 +31,7 @@ export const sharedRoutes: SurfacePlugin[] = [
   labelRoutes,
   downloadRoutes,
   trackingRoutes,
+  manifestRoutes,
+  manifestDownloadRoutes,
+  pickupRoutes,
 ];

@@ -15,3 +15,4 @@ export {
   type CustomsDeclaration,
 } from './customs-declaration.ts';
 export { renderCustomsFormPdf } from './render-customs-pdf.ts';
+export { renderManifestPdf, type ManifestDocumentInput, type ManifestPiece } from './render-manifest-pdf.ts';
