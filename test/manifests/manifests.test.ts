@@ -113,6 +113,21 @@ describe('manifests', () => {
       await assert.rejects(t.ctx.database.db.insertInto('manifest_labels').values({ label_id: labelId, manifest_id: manifestId }).execute());
     });
 
+    test(`${surface}: two requests racing for the same labels: one manifest takes them, the other is refused`, async () => {
+      const home = await createWarehouse(t, surface, prefix);
+      const labels = [await buyLabel(t, surface, prefix, carriers.ups, 'ups', home), await buyLabel(t, surface, prefix, carriers.ups, 'ups', home)];
+      const ids = labels.map((l) => l.label_id);
+      const results = await Promise.all([
+        t.api(surface, 'POST', `${prefix}/manifests`, { label_ids: ids }),
+        t.api(surface, 'POST', `${prefix}/manifests`, { label_ids: [...ids].reverse() }),
+        t.api(surface, 'POST', `${prefix}/manifests`, { carrier_id: carriers.ups, warehouse_id: home, ship_date: TODAY }),
+      ]);
+      assert.deepEqual(results.map((r) => r.statusCode).sort(), [200, 400, 400], results.map((r) => r.body).join('\n'));
+      const listed = (await t.api(surface, 'GET', `${prefix}/manifests?warehouse_id=${home}`)).json();
+      assert.equal(listed.total, 1);
+      assert.deepEqual(listed.manifests[0].label_ids, ids);
+    });
+
     test(`${surface}: the form is a PS 5630-style PDF whose Code 128 barcode scans to the form id; no API key, unguessable link`, async (ctx) => {
       const home = await createWarehouse(t, surface, prefix);
       const labels = [

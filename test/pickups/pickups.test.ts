@@ -123,6 +123,15 @@ describe('pickups', () => {
       assert.equal((await t.api(surface, 'DELETE', `${prefix}/pickups/pik_unknown`)).statusCode, 404);
     });
 
+    test(`${surface}: two pickups racing for the same label: one is scheduled, the other refused`, async () => {
+      const home = await createWarehouse(t, surface, prefix);
+      const label = await buyLabel(t, surface, prefix, carriers.fedex, 'fedex', home);
+      const body = { label_ids: [label.label_id], contact_details: contact, pickup_window: window() };
+      const results = await Promise.all([schedule(body), schedule(body)]);
+      assert.deepEqual(results.map((r) => r.statusCode).sort(), [200, 400], results.map((r) => r.body).join('\n'));
+      assert.equal((await t.api(surface, 'GET', `${prefix}/pickups?warehouse_id=${home}`)).json().total, 1);
+    });
+
     test(`${surface}: another account's pickups and labels are 404`, async () => {
       const home = await createWarehouse(t, surface, prefix);
       const label = await buyLabel(t, surface, prefix, carriers.ups, 'ups', home);
