@@ -100,6 +100,9 @@ describe('manifests', () => {
       assertFieldError(onlyVoided, 400, null, /No eligible labels for a manifest: none of the given labels/);
       const unknown = await t.api(surface, 'POST', `${prefix}/manifests`, { label_ids: ['se-99999999'] });
       assertFieldError(unknown, 404, null, /label se-99999999 was not found/);
+      const returned = await t.api(surface, 'POST', `${prefix}/labels/${usps.label_id}/return`, {});
+      assert.equal(returned.statusCode, 200, returned.body);
+      assertFieldError(await t.api(surface, 'POST', `${prefix}/manifests`, { label_ids: [returned.json().label_id] }), 400, null, /voided, return and unfinished labels are left out/);
       const noWarehouse = await buyLabel(t, surface, prefix, carriers.stamps_com, 'stamps_com', null);
       assertFieldError(await t.api(surface, 'POST', `${prefix}/manifests`, { label_ids: [noWarehouse.label_id] }), 400, 'label_ids', /not shipped from a warehouse/);
     });

@@ -115,12 +115,27 @@ describe('pickups', () => {
       assert.equal(mixed.json().errors[0].error_code, 'carrier_conflict');
       assertFieldError(await schedule({ label_ids: [ups.label_id, upsElsewhere.label_id], contact_details: contact, pickup_window: window() }), 400, 'label_ids', documented);
       assertFieldError(await schedule({ label_ids: [ups.label_id, voided.label_id], contact_details: contact, pickup_window: window() }), 400, 'label_ids', new RegExp(`Label ${voided.label_id} is voided`));
+      const noWarehouse = await buyLabel(t, surface, prefix, carriers.ups, 'ups', null);
+      assertFieldError(await schedule({ label_ids: [noWarehouse.label_id], contact_details: contact, pickup_window: window() }), 400, 'label_ids', /not shipped from a warehouse/);
       assertFieldError(await schedule({ label_ids: ['se-99999999'], contact_details: contact, pickup_window: window() }), 404, null, /label se-99999999 was not found/);
       assertFieldError(await schedule({ label_ids: [ups.label_id], pickup_window: window() }), 400, 'contact_details', /contact_details/);
       assertFieldError(await schedule({ label_ids: [], contact_details: contact, pickup_window: window() }), 400, 'label_ids', /fewer than 1/);
       assertFieldError(await schedule({ label_ids: [ups.label_id], contact_details: { ...contact, email: 'nope' }, pickup_window: window() }), 400, 'contact_details.email', /email/);
       assert.equal((await t.api(surface, 'GET', `${prefix}/pickups/pik_unknown`)).statusCode, 404);
       assert.equal((await t.api(surface, 'DELETE', `${prefix}/pickups/pik_unknown`)).statusCode, 404);
+    });
+
+    test(`${surface}: a pickup whose window is over cannot be cancelled`, async () => {
+      const home = await createWarehouse(t, surface, prefix);
+      const label = await buyLabel(t, surface, prefix, carriers.ups, 'ups', home);
+      const pickup = (await schedule({ label_ids: [label.label_id], contact_details: contact, pickup_window: window('2027-05-26T16:00:00Z', '2027-05-26T18:00:00Z') })).json();
+      assert.ok(pickup.pickup_id, 'the rest of today can be booked');
+      t.ctx.clock.set(new Date('2027-05-26T19:00:00Z'));
+      try {
+        assertFieldError(await t.api(surface, 'DELETE', `${prefix}/pickups/${pickup.pickup_id}`), 400, null, /has already taken place/);
+      } finally {
+        t.ctx.clock.set(NOW);
+      }
     });
 
     test(`${surface}: two pickups racing for the same label: one is scheduled, the other refused`, async () => {
