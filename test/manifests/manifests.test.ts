@@ -98,8 +98,11 @@ describe('manifests', () => {
       assertFieldError(twice, 400, 'label_ids', new RegExp(`Label ${ups.label_id} is already on manifest ${manifestOfUps}`));
       const onlyVoided = await t.api(surface, 'POST', `${prefix}/manifests`, { label_ids: [voided.label_id] });
       assertFieldError(onlyVoided, 400, null, /No eligible labels for a manifest: none of the given labels/);
-      const unknown = await t.api(surface, 'POST', `${prefix}/manifests`, { label_ids: ['se-99999999'] });
-      assertFieldError(unknown, 404, null, /label se-99999999 was not found/);
+      // POST /manifests documents no 404: unknown ids are field errors.
+      const unknown = await t.api(surface, 'POST', `${prefix}/manifests`, { label_ids: [ups.label_id, 'se-99999999'] });
+      assertFieldError(unknown, 400, 'label_ids', /label se-99999999 was not found/);
+      assert.equal(unknown.json().errors[0].error_code, 'invalid_identifier');
+      assertFieldError(await t.api(surface, 'POST', `${prefix}/manifests`, { label_ids: ['se-99999999999'] }), 400, 'label_ids', /was not found/);
       const returned = await t.api(surface, 'POST', `${prefix}/labels/${usps.label_id}/return`, {});
       assert.equal(returned.statusCode, 200, returned.body);
       assertFieldError(await t.api(surface, 'POST', `${prefix}/manifests`, { label_ids: [returned.json().label_id] }), 400, null, /voided, return and unfinished labels are left out/);
@@ -198,12 +201,13 @@ describe('manifests', () => {
       assertFieldError(await t.api(surface, 'POST', `${prefix}/manifests`, { carrier_id: carriers.ups, ship_date: TODAY }), 400, 'warehouse_id', /warehouse_id is required/);
       assertFieldError(await t.api(surface, 'POST', `${prefix}/manifests`, { carrier_id: carriers.ups, warehouse_id: 'se-1', ship_date: '2027-02-30' }), 400, 'ship_date', /ISO 8601/);
       assertFieldError(await t.api(surface, 'POST', `${prefix}/manifests`, { label_ids: ['label-1'] }), 400, null, /label_ids/);
-      assertFieldError(await t.api(surface, 'POST', `${prefix}/manifests`, { carrier_id: 'se-99999999', warehouse_id: 'se-1', ship_date: TODAY }), 404, null, /carrier se-99999999 was not found/);
+      assertFieldError(await t.api(surface, 'POST', `${prefix}/manifests`, { carrier_id: 'se-99999999', warehouse_id: 'se-1', ship_date: TODAY }), 400, 'carrier_id', /carrier se-99999999 was not found/);
+      assertFieldError(await t.api(surface, 'POST', `${prefix}/manifests`, { carrier_id: carriers.ups, warehouse_id: 'se-99999999', ship_date: TODAY }), 400, 'warehouse_id', /warehouse se-99999999 was not found/);
       assert.equal((await t.api(surface, 'GET', `${prefix}/manifests/se-99999999`)).statusCode, 404);
       assert.equal((await t.api(surface, 'GET', `${prefix}/manifests/requests/se-99999999`)).statusCode, 404);
     });
 
-    test(`${surface}: another account's manifests, requests and labels are 404`, async () => {
+    test(`${surface}: another account's manifests and requests are 404; its labels and carriers are unknown ids in a body`, async () => {
       const home = await createWarehouse(t, surface, prefix);
       const label = await buyLabel(t, surface, prefix, carriers.ups, 'ups', home);
       const made = (await t.api(surface, 'POST', `${prefix}/manifests`, { label_ids: [label.label_id] })).json();
@@ -211,8 +215,9 @@ describe('manifests', () => {
       const stranger = await otherAccount(t);
       assert.equal((await t.api(surface, 'GET', `${prefix}/manifests/${made.manifest_id}`, undefined, stranger)).statusCode, 404);
       assert.equal((await t.api(surface, 'GET', `${prefix}/manifests/requests/${requestId}`, undefined, stranger)).statusCode, 404);
-      assertFieldError(await t.api(surface, 'POST', `${prefix}/manifests`, { label_ids: [label.label_id] }, stranger), 404, null, /was not found/);
-      assertFieldError(await t.api(surface, 'POST', `${prefix}/manifests`, { carrier_id: carriers.ups, warehouse_id: home, ship_date: TODAY }, stranger), 404, null, /was not found/);
+      // In a POST body they are field errors (the operation documents no 404).
+      assertFieldError(await t.api(surface, 'POST', `${prefix}/manifests`, { label_ids: [label.label_id] }, stranger), 400, 'label_ids', /was not found/);
+      assertFieldError(await t.api(surface, 'POST', `${prefix}/manifests`, { carrier_id: carriers.ups, warehouse_id: home, ship_date: TODAY }, stranger), 400, 'carrier_id', /was not found/);
       assert.equal((await t.api(surface, 'GET', `${prefix}/manifests`, undefined, stranger)).json().total, 0);
     });
   }

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { Executor } from '../../db/index.ts';
 import { lockRow } from '../../db/locks.ts';
 import { getCarrier } from '../carriers/connections.ts';
-import { DomainError, invalidField, notFound } from '../errors.ts';
+import { DomainError, invalidField } from '../errors.ts';
 import type { PostalAddress } from '../shipping-types.ts';
 import { getWarehouse } from '../warehouses/warehouses.ts';
 import { getManifestRequest, insertManifest, insertManifestRequest, manifestsOfLabels } from './store.ts';
@@ -56,9 +56,17 @@ export function submissionIdFor(requestId: number, index: number): string {
   return `94757${String(requestId).padStart(14, '0')}${String(index).padStart(3, '0')}`;
 }
 
+// The spec documents no 404 for POST /manifests: ids in the body that name nothing of the
+// account's are field errors (400 invalid_identifier), as for a shipment's warehouse_id.
+const unknownId = (field: string, what: string, id: number) => invalidField(field, `${what} se-${id} was not found`, `se-${id}`, 'invalid_identifier');
+
 async function checkDayCriteria(ex: Executor, accountId: number, criteria: Extract<ManifestCriteria, { kind: 'day' }>) {
-  await getCarrier(ex, accountId, criteria.carrierId);
-  await getWarehouse(ex, accountId, criteria.warehouseId);
+  await getCarrier(ex, accountId, criteria.carrierId).catch(() => {
+    throw unknownId('carrier_id', 'carrier', criteria.carrierId);
+  });
+  await getWarehouse(ex, accountId, criteria.warehouseId).catch(() => {
+    throw unknownId('warehouse_id', 'warehouse', criteria.warehouseId);
+  });
 }
 
 export async function createManifests(ex: Executor, accountId: number, criteria: ManifestCriteria, now: string): Promise<ManifestRequest> {
@@ -71,7 +79,7 @@ export async function createManifests(ex: Executor, accountId: number, criteria:
   const found = await candidates(ex, accountId, criteria);
   if (criteria.kind === 'labels') {
     const missing = criteria.labelIds.find((id) => !found.some((l) => l.id === id));
-    if (missing !== undefined) throw notFound('label', `se-${missing}`);
+    if (missing !== undefined) throw unknownId('label_ids', 'label', missing);
   } else {
     for (const label of found) await lockRow(ex, 'labels', label.id);
   }

@@ -20,7 +20,16 @@ function shipDay(field: string, value: string): string {
   return value.slice(0, 10);
 }
 
-const labelIdsOf = (ids: string[]) => [...new Set(ids.map((id) => rowIdOf(id, 'label')))];
+/** Body ids past the row range name nothing: a field error, as POST /manifests documents no 404. */
+function bodyId(field: string, what: string, value: string): number {
+  try {
+    return rowIdOf(value, what);
+  } catch {
+    throw invalidField(field, `${what} ${value} was not found`, value, 'invalid_identifier');
+  }
+}
+
+const labelIdsOf = (field: string, ids: string[]) => [...new Set(ids.map((id) => bodyId(field, 'label', id)))];
 
 function criteriaOf(body: CreateManifestBody): ManifestCriteria {
   const implicit = body.carrier_id !== undefined || body.warehouse_id !== undefined || body.ship_date !== undefined;
@@ -29,18 +38,18 @@ function criteriaOf(body: CreateManifestBody): ManifestCriteria {
       throw invalidField('label_ids', 'label_ids is required unless carrier_id, warehouse_id and ship_date are given', undefined, 'field_value_required');
     }
     if (body.excluded_label_ids?.length) throw invalidField('excluded_label_ids', 'excluded_label_ids only applies with carrier_id, warehouse_id and ship_date');
-    return { kind: 'labels', labelIds: labelIdsOf(body.label_ids) };
+    return { kind: 'labels', labelIds: labelIdsOf('label_ids', body.label_ids) };
   }
   for (const field of ['carrier_id', 'warehouse_id', 'ship_date'] as const) {
     if (body[field] === undefined) throw invalidField(field, `${field} is required when manifesting by carrier, warehouse and ship date`, undefined, 'field_value_required');
   }
   return {
     kind: 'day',
-    carrierId: rowIdOf(body.carrier_id!, 'carrier'),
-    warehouseId: rowIdOf(body.warehouse_id!, 'warehouse'),
+    carrierId: bodyId('carrier_id', 'carrier', body.carrier_id!),
+    warehouseId: bodyId('warehouse_id', 'warehouse', body.warehouse_id!),
     shipDate: shipDay('ship_date', body.ship_date!),
-    labelIds: body.label_ids?.length ? labelIdsOf(body.label_ids) : undefined,
-    excludedLabelIds: labelIdsOf(body.excluded_label_ids ?? []),
+    labelIds: body.label_ids?.length ? labelIdsOf('label_ids', body.label_ids) : undefined,
+    excludedLabelIds: labelIdsOf('excluded_label_ids', body.excluded_label_ids ?? []),
   };
 }
 
@@ -67,6 +76,7 @@ export const manifestRoutes: SurfacePlugin = async (app, { surface }) => {
       return new Date(at).toISOString();
     };
     const labelIds = q.label_ids?.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean).map((v) => id(v)!);
+    if (labelIds && labelIds.length > 500) throw invalidField('label_ids', 'label_ids takes at most 500 ids');
     const { manifests, total } = await listManifests(db, actingAccount(request).id, {
       warehouseId: id(q.warehouse_id),
       carrierId: id(q.carrier_id),

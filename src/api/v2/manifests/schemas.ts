@@ -14,7 +14,7 @@ export const createManifestBody = {
     warehouse_id: seId,
     ship_date: dateOrDateTime,
     label_ids: labelIds,
-    excluded_label_ids: { type: 'array', items: seId, maxItems: 10_000 },
+    excluded_label_ids: { type: 'array', items: seId, maxItems: 1000 },
   },
 } as const;
 
