@@ -7,6 +7,7 @@ import type { ManifestCriteria } from '../../../domain/manifests/types.ts';
 import { parseIsoDate } from '../../../domain/rating/calendar.ts';
 import { actingAccount } from '../../common/context.ts';
 import { pageLinks } from '../../common/paging.ts';
+import { idFilter, instantFilter } from '../shared/list-filters.ts';
 import { rowIdOf } from '../shared/path-ids.ts';
 import type { SurfacePlugin } from '../shared/plugin.ts';
 import { seIdParam } from '../shared/query.ts';
@@ -67,23 +68,15 @@ export const manifestRoutes: SurfacePlugin = async (app, { surface }) => {
 
   app.get<{ Querystring: ManifestListQuery }>('/manifests', { schema: { tags: ['manifests'], querystring: manifestListQuery } }, async (request) => {
     const q = request.query;
-    // An id that names no row filters to nothing rather than failing the list.
-    const id = (value?: string) => (value === undefined ? undefined : (() => { try { return rowIdOf(value, 'id'); } catch { return -1; } })());
-    const time = (field: string, value?: string) => {
-      if (value === undefined) return undefined;
-      const at = Date.parse(value);
-      if (Number.isNaN(at)) throw invalidField(field, `${field} must be an ISO 8601 date-time`, value);
-      return new Date(at).toISOString();
-    };
-    const labelIds = q.label_ids?.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean).map((v) => id(v)!);
+    const labelIds = q.label_ids?.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean).map((v) => idFilter(v)!);
     if (labelIds && labelIds.length > 500) throw invalidField('label_ids', 'label_ids takes at most 500 ids');
     const { manifests, total } = await listManifests(db, actingAccount(request).id, {
-      warehouseId: id(q.warehouse_id),
-      carrierId: id(q.carrier_id),
+      warehouseId: idFilter(q.warehouse_id),
+      carrierId: idFilter(q.carrier_id),
       shipDateStart: q.ship_date_start && shipDay('ship_date_start', q.ship_date_start),
       shipDateEnd: q.ship_date_end && shipDay('ship_date_end', q.ship_date_end),
-      createdAtStart: time('created_at_start', q.created_at_start),
-      createdAtEnd: time('created_at_end', q.created_at_end),
+      createdAtStart: instantFilter('created_at_start', q.created_at_start),
+      createdAtEnd: instantFilter('created_at_end', q.created_at_end),
       labelIds,
       offset: (q.page - 1) * q.page_size,
       limit: q.page_size,

@@ -1,9 +1,9 @@
 // /pickups: schedule, list, get and cancel carrier pickups.
-import { invalidField } from '../../../domain/errors.ts';
 import { cancelPickup, schedulePickup } from '../../../domain/pickups/schedule.ts';
 import { getPickup, listPickups } from '../../../domain/pickups/store.ts';
 import { actingAccount } from '../../common/context.ts';
 import { pageLinks } from '../../common/paging.ts';
+import { idFilter, instantFilter } from '../shared/list-filters.ts';
 import { rowIdOf } from '../shared/path-ids.ts';
 import type { SurfacePlugin } from '../shared/plugin.ts';
 import { toV2Pickup } from './mapper.ts';
@@ -35,18 +35,11 @@ export const pickupRoutes: SurfacePlugin = async (app) => {
 
   app.get<{ Querystring: PickupListQuery }>('/pickups', { schema: { tags: ['package_pickups'], querystring: pickupListQuery } }, async (request) => {
     const q = request.query;
-    const id = (value?: string) => (value === undefined ? undefined : (() => { try { return rowIdOf(value, 'id'); } catch { return -1; } })());
-    const time = (field: string, value?: string) => {
-      if (value === undefined) return undefined;
-      const at = Date.parse(value);
-      if (Number.isNaN(at)) throw invalidField(field, `${field} must be an ISO 8601 date-time`, value);
-      return new Date(at).toISOString();
-    };
     const { pickups, total } = await listPickups(db, actingAccount(request).id, {
-      carrierId: id(q.carrier_id),
-      warehouseId: id(q.warehouse_id),
-      createdAtStart: time('created_at_start', q.created_at_start),
-      createdAtEnd: time('created_at_end', q.created_at_end),
+      carrierId: idFilter(q.carrier_id),
+      warehouseId: idFilter(q.warehouse_id),
+      createdAtStart: instantFilter('created_at_start', q.created_at_start),
+      createdAtEnd: instantFilter('created_at_end', q.created_at_end),
       offset: (q.page - 1) * q.page_size,
       limit: q.page_size,
     });
