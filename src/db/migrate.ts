@@ -6,6 +6,7 @@ import { orders } from './migrations/0003_orders.ts';
 import { funds } from './migrations/0005_funds.ts';
 import { labels } from './migrations/0006_labels.ts';
 import { accountDocuments } from './migrations/0009_account_documents.ts';
+import { manifestsPickups } from './migrations/0008_manifests_pickups.ts';
 
 export type MigrationFactory = (engine: Engine) => Migration;
 
@@ -17,6 +18,7 @@ const migrations: Record<string, MigrationFactory> = {
   '0005_funds': funds,
   '0006_labels': labels,
   '0009_account_documents': accountDocuments,
+  '0008_manifests_pickups': manifestsPickups,
 };
 
 class StaticProvider implements MigrationProvider {

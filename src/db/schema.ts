@@ -463,6 +463,52 @@ export interface ShippingRulesTable {
   created_at: string;
 }
 
+export interface ManifestRequestsTable {
+  id: Generated<number>;
+  account_id: number;
+  status: string;
+  created_at: string;
+}
+
+/** `shipper` is the warehouse's origin address (JSON) as it was when the form was made. */
+export interface ManifestsTable {
+  id: Generated<number>;
+  account_id: number;
+  request_id: number;
+  carrier_id: number;
+  warehouse_id: number;
+  ship_date: string;
+  submission_id: string;
+  download_token: string;
+  shipper: string;
+  created_at: string;
+}
+
+export interface ManifestLabelsTable {
+  label_id: number;
+  manifest_id: number;
+}
+
+/** `body` holds contact details, notes and the pickup address (JSON). */
+export interface PickupsTable {
+  id: Generated<number>;
+  account_id: number;
+  public_id: string;
+  carrier_id: number;
+  warehouse_id: number;
+  confirmation_number: string;
+  body: string;
+  window_start: string;
+  window_end: string;
+  created_at: string;
+  cancelled_at: string | null;
+}
+
+export interface PickupLabelsTable {
+  pickup_id: number;
+  label_id: number;
+}
+
 export interface DB {
   accounts: AccountsTable;
   partners: PartnersTable;
@@ -503,4 +549,9 @@ export interface DB {
   shipment_annotations: ShipmentAnnotationsTable;
   label_refunds: LabelRefundsTable;
   shipping_rules: ShippingRulesTable;
+  manifest_requests: ManifestRequestsTable;
+  manifests: ManifestsTable;
+  manifest_labels: ManifestLabelsTable;
+  pickups: PickupsTable;
+  pickup_labels: PickupLabelsTable;
 }

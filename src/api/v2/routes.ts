@@ -18,6 +18,9 @@ import { documentRoutes } from './documents/routes.ts';
 import { shipmentNoteRoutes } from './shipment-notes/routes.ts';
 import { refundRoutes } from './labels/refunds.ts';
 import { shippingRuleRoutes } from './shipping-rules/routes.ts';
+import { manifestRoutes } from './manifests/routes.ts';
+import { manifestDownloadRoutes } from './manifests/downloads.ts';
+import { pickupRoutes } from './pickups/routes.ts';
 
 export const sharedRoutes: SurfacePlugin[] = [
   warehouseRoutes,
@@ -38,4 +41,7 @@ export const sharedRoutes: SurfacePlugin[] = [
   shipmentNoteRoutes,
   refundRoutes,
   shippingRuleRoutes,
+  manifestRoutes,
+  manifestDownloadRoutes,
+  pickupRoutes,
 ];

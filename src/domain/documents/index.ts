@@ -16,3 +16,4 @@ export {
 } from './customs-declaration.ts';
 export { renderCustomsFormPdf } from './render-customs-pdf.ts';
 export { imagePixelSize, logoBitmap, LOGO_BOX, type LabelLogo } from './label-logo.ts';
+export { renderManifestPdf, type ManifestDocumentInput, type ManifestPiece } from './render-manifest-pdf.ts';
