@@ -13,6 +13,7 @@ import { packageRoutes } from './packages/routes.ts';
 import { labelRoutes } from './labels/routes.ts';
 import { downloadRoutes } from './labels/downloads.ts';
 import { trackingRoutes } from './labels/tracking.ts';
+import { mailingRoutes } from './mailing/routes.ts';
 
 export const sharedRoutes: SurfacePlugin[] = [
   warehouseRoutes,
@@ -29,3 +30,6 @@ export const sharedRoutes: SurfacePlugin[] = [
   downloadRoutes,
   trackingRoutes,
 ];
+
+/** Route modules only /v2 mounts (no ShipEngine /v1 twin in its OpenAPI). */
+export const v2OnlyRoutes: SurfacePlugin[] = [mailingRoutes];
