@@ -15,6 +15,7 @@ export interface Charge {
   mailingId?: number | null;
   /** "this label", "these 3 NetStamps" */
   description: string;
+  plural?: boolean;
 }
 
 /** Debits a funded carrier under its row lock, refusing (insufficient_funds) what the balance cannot cover. */
@@ -25,7 +26,7 @@ export async function debitFundedCarrier(ex: Executor, carrier: CarrierConnectio
   if (balance < amountCents) {
     throw new DomainError(
       'business_rules',
-      `Insufficient funds: the ${carrier.nickname} balance is $${(balance / 100).toFixed(2)} and ${charge.description} costs $${(amountCents / 100).toFixed(2)}.`,
+      `Insufficient funds: the ${carrier.nickname} balance is $${(balance / 100).toFixed(2)} and ${charge.description} ${charge.plural ? 'cost' : 'costs'} $${(amountCents / 100).toFixed(2)}.`,
       'insufficient_funds',
     );
   }

@@ -75,7 +75,7 @@ export async function createMailing(ex: Executor, accountId: number, request: Ma
     .returning('id')
     .executeTakeFirstOrThrow();
   for (const [i, piece] of priced.entries()) await insertPiece(ex, accountId, id, i + 1, piece, now);
-  await debitFundedCarrier(ex, carrier, totalCents, { kind: 'mailing', mailingId: id, description: DESCRIPTION[request.kind](priced.length) }, now);
+  await debitFundedCarrier(ex, carrier, totalCents, { kind: 'mailing', mailingId: id, description: DESCRIPTION[request.kind](priced.length), plural: priced.length > 1 }, now);
   const mailing = await getMailing(ex, accountId, id);
   const document = await renderMailing(mailing);
   await ex.updateTable('mailings').set({ document }).where('id', '=', id).execute();

@@ -45,7 +45,8 @@ export function mailClassOf(piece: Pick<MailPieceInput, 'path' | 'packageCode' |
     throw invalidField(`${piece.path}.packages[0].dimensions`, `mail pieces must be at least ${limits.letter_min.length} x ${limits.letter_min.height} x ${limits.letter_min.thickness} in`, d);
   }
   const fitsLetter = piece.weightOz <= letters.max_ounces && (!d || within(d, limits.letter_max));
-  const mailClass: MailClass = requested ?? (fitsLetter ? 'letter' : 'flat');
+  // A mailing that prints letters only (a #10 envelope) checks the piece as a letter.
+  const mailClass: MailClass = requested ?? (allowed.length === 1 ? allowed[0] : fitsLetter ? 'letter' : 'flat');
   if (mailClass === 'letter' && !fitsLetter) {
     const field = piece.weightOz > letters.max_ounces ? 'packages[0].weight' : 'packages[0].dimensions';
     throw invalidField(`${piece.path}.${field}`, `a letter weighs at most ${letters.max_ounces} oz and measures at most ${limits.letter_max.length} x ${limits.letter_max.height} x ${limits.letter_max.thickness} in; send it as a flat`, field.endsWith('weight') ? piece.weightOz : d);
