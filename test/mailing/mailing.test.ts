@@ -17,7 +17,7 @@ describe('V2 mailing: envelopes, mail labels and NetStamps paid from the USPS ba
   before(async () => {
     t = await startTestApp();
     usps = await register(t, 'stamps_com');
-    await addFunds(t, usps, 20);
+    await addFunds(t, usps, 100);
     const account = (await partnerCall(t, 'POST', '/v1/partners/accounts', {})).json();
     other = { 'api-key': account.api_key.encrypted_api_key };
   });
@@ -103,6 +103,18 @@ describe('V2 mailing: envelopes, mail labels and NetStamps paid from the USPS ba
     const pdf = await mailingCall(t, 'GET', body.label_download.pdf.replace('http://shipdock.test', ''));
     assert.equal(pdf.statusCode, 200);
     assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
+  });
+
+  test('the API prices every ounce step: flats 1-13 oz and letters 1-3.5 oz on one sheet, a square letter surcharged', async () => {
+    const flats = Array.from({ length: 13 }, (_, i) => piece(i + 1, {}, [12, 9, 0.5]));
+    const letters = [1, 2, 3, 3.5].map((oz) => piece(oz, {}, [9.5, 4.125, 0.1]));
+    const res = await mailingCall(t, 'POST', '/v2/mailing/mail_labels', { shipments: [...flats, ...letters, piece(1, {}, [6, 6, 0.1])] });
+    assert.equal(res.statusCode, 200, res.body);
+    const cents = res.json().labels.map((l: any) => Math.round(l.shipment_cost.amount * 100));
+    assert.deepEqual(cents, [163, 190, 217, 244, 271, 298, 325, 352, 379, 406, 433, 460, 487, 74, 103, 132, 161, 123]);
+    assert.deepEqual(res.json().labels.at(-1).postage.nonmachinable_surcharge, { currency: 'usd', amount: 0.49 });
+    assert.equal(res.json().labels.at(-1).sheet_position.row, 9, 'labels past the first sheet continue on the next page');
+    assert.equal(Math.round(res.json().total_cost.amount * 100), cents.reduce((a: number, b: number) => a + b, 0));
   });
 
   test('NetStamps: stamped prices, unique positions on the 4 x 5 sheet, no addresses needed', async () => {

@@ -38,11 +38,17 @@ export function drawImb(doc: PDFKit.PDFDocument, digits: string, x: number, y: n
   doc.fill('black');
 }
 
+/** Where the Data Matrix sits inside an indicium block of this size (offsets and side, points). */
+export function indiciumMatrixBox(width: number, height: number): { dx: number; dy: number; size: number } {
+  return { dx: 4, dy: 4, size: Math.min(height - 8, width * 0.42) };
+}
+
 /** The indicium block, `width` x `height` points, top-left at (x, y). */
 export function drawIndicium(doc: PDFKit.PDFDocument, fields: IndiciumFields, x: number, y: number, width: number, height: number): void {
   doc.lineWidth(0.8).rect(x, y, width, height).stroke('black');
-  const matrix = Math.min(height - 8, width * 0.42);
-  drawDataMatrix(doc, fields.data, x + 4, y + 4, matrix);
+  const box = indiciumMatrixBox(width, height);
+  const matrix = box.size;
+  drawDataMatrix(doc, fields.data, x + box.dx, y + box.dy, matrix);
   const tx = x + matrix + 8;
   const tw = width - matrix - 12;
   const line = height / 6;

@@ -19,6 +19,8 @@ export interface MailPieceDocument {
 }
 
 export const ENVELOPE_SIZE_PT = { width: 684, height: 297 };
+/** Top-left of the IMb on the envelope (points); the recipient block starts just below it. */
+export const ENVELOPE_IMB_AT = { x: 270, y: 140 };
 const LETTER_PAGE = { width: 612, height: 792 };
 export const MAIL_LABEL_SHEET = { rows: 5, columns: 2, width: 288, height: 144, left: 11.25, top: 36, gutter: 13.5 };
 export const NETSTAMPS_SHEET = { rows: 5, columns: 4, width: 126, height: 72, left: 36, top: 72, gapX: 18, gapY: 36 };
@@ -40,9 +42,9 @@ export async function renderEnvelopePdf(piece: MailPieceDocument): Promise<Buffe
   if (piece.shipFrom) writeAddress(doc, piece.shipFrom, 18, 18, 8, 250);
   drawIndicium(doc, piece.indicium, width - 18 - 170, 14, 170, 72);
   // Recipient block in the OCR read area, the IMb right above it (DMM 202.5).
-  const x = 270;
-  if (piece.imbDigits) drawImb(doc, piece.imbDigits, x, 140);
-  if (piece.shipTo) writeAddress(doc, piece.shipTo, x, 156, 10, 380);
+  const { x, y } = ENVELOPE_IMB_AT;
+  if (piece.imbDigits) drawImb(doc, piece.imbDigits, x, y);
+  if (piece.shipTo) writeAddress(doc, piece.shipTo, x, y + 16, 10, 380);
   return finishPdf(doc);
 }
 
