@@ -22,7 +22,7 @@ export const mailing: MigrationFactory = (engine) => ({
       .addColumn('mailing_id', 'integer', (c) => c.notNull().references('mailings.id'))
       .addColumn('sequence', 'integer', notNull)
       .addColumn('mail_class', 'text', notNull)
-      .addColumn('weight_oz', 'real', notNull)
+      .addColumn('weight_oz', engine === 'postgres' ? 'double precision' : 'real', notNull)
       .addColumn('postage_cents', 'integer', notNull)
       .addColumn('imb', 'text')
       .addColumn('body', 'text', notNull)
