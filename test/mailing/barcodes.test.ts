@@ -11,7 +11,9 @@ import { imbStates, IMB_HEIGHT_PT, type BarState } from '../../src/domain/docume
 import { encodeMatrix } from '../../src/domain/documents/barcode-symbols.ts';
 import { indiciumMatrixBox } from '../../src/domain/documents/postage-indicia.ts';
 import { ENVELOPE_IMB_AT, NETSTAMPS_SHEET } from '../../src/domain/documents/render-mail-pdf.ts';
-import { brooklyn } from '../shipping/fixtures.ts';
+import { brooklyn as brooklynFixture } from '../shipping/fixtures.ts';
+
+const brooklyn = { ...brooklynFixture, address_residential_indicator: 'yes' as const };
 import { mailingCall, piece, rasterRegion, stamp } from './helpers.ts';
 import { fromV2Address } from '../../src/api/v2/shared/address.ts';
 

@@ -43,7 +43,7 @@ export const stamp = (row: number, column: number, extra: Record<string, unknown
   ...extra,
 });
 
-export function assertFieldError(response: { statusCode: number; json(): any }, field: string, code?: string) {
+export function assertFieldError(response: { statusCode: number; body: string; json(): any }, field: string, code?: string) {
   assert.equal(response.statusCode, 400, response.body);
   const [error] = response.json().errors;
   assert.equal(error.field_name, field, JSON.stringify(error));
