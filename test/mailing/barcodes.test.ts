@@ -69,7 +69,7 @@ describe('barcodes in the rendered mailing documents', () => {
     assert.equal(res.statusCode, 200, res.body);
     const digits: string = res.json().intelligent_mail_barcode;
     assert.equal(digits, `${res.json().tracking_number}11201`);
-    const stored = await t.ctx.database.db.selectFrom('mail_pieces').select('imb').where('id', '=', Number(res.json().label_id.slice(3))).executeTakeFirstOrThrow();
+    const stored = await t.ctx.database.db.selectFrom('mail_pieces').select('imb').where('id', '=', Number(res.json().mail_piece_id.slice(3))).executeTakeFirstOrThrow();
     assert.equal(stored.imb, digits);
     const margin = 4;
     const raster = rasterRegion(await download(res.json().label_download.pdf), scratchDir(tc), {
@@ -90,10 +90,10 @@ describe('barcodes in the rendered mailing documents', () => {
     const pdf = await download(res.json().label_download.pdf);
     const date = t.ctx.clock.nowIso().slice(0, 10);
     for (const label of res.json().labels) {
-      const row = await t.ctx.database.db.selectFrom('mail_pieces').select('body').where('id', '=', Number(label.label_id.slice(3))).executeTakeFirstOrThrow();
+      const row = await t.ctx.database.db.selectFrom('mail_pieces').select('body').where('id', '=', Number(label.mail_piece_id.slice(3))).executeTakeFirstOrThrow();
       const data: string = JSON.parse(row.body).indiciumData;
       const origin = label.sheet_position.row === 2 ? '78701' : '00000';
-      assert.equal(data, `SHIPDOCK-IBI|SD${label.label_id.slice(3).padStart(9, '0')}|USD0.78|${date}|${origin}|FCM-LETTER`);
+      assert.equal(data, `SHIPDOCK-IBI|SD${label.mail_piece_id.slice(3).padStart(9, '0')}|USD0.78|${date}|${origin}|FCM-LETTER`);
 
       const { row: r, column: c } = label.sheet_position;
       const box = indiciumMatrixBox(NETSTAMPS_SHEET.width, NETSTAMPS_SHEET.height);

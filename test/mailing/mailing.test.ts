@@ -14,6 +14,7 @@ describe('V2 mailing: envelopes, mail labels and NetStamps paid from the USPS ba
   let t: TestApp;
   let usps: string;
   let other: Headers;
+  let poor: string;
   before(async () => {
     t = await startTestApp();
     usps = await register(t, 'stamps_com');
@@ -35,7 +36,7 @@ describe('V2 mailing: envelopes, mail labels and NetStamps paid from the USPS ba
     const res = await mailingCall(t, 'POST', '/v2/mailing/envelopes', { shipment: piece(2, { carrier_id: usps, external_shipment_id: 'env-1' }) });
     assert.equal(res.statusCode, 200, res.body);
     const envelope = res.json();
-    assert.match(envelope.label_id, /^se-\d+$/);
+    assert.match(envelope.mail_piece_id, /^se-\d+$/);
     assert.equal(envelope.status, 'completed');
     assert.equal(envelope.carrier_id, usps);
     assert.equal(envelope.carrier_code, 'stamps_com');
@@ -138,7 +139,7 @@ describe('V2 mailing: envelopes, mail labels and NetStamps paid from the USPS ba
   });
 
   test('insufficient funds: 400 insufficient_funds, no mailing or piece stored, nothing debited', async () => {
-    const poor = await register(t, 'stamps_com', other);
+    poor = await register(t, 'stamps_com', other);
     await addFunds(t, poor, 1, other);
     const mailings = await countRows(t, 'mailings');
     const pieces = await countRows(t, 'mail_pieces');
@@ -149,6 +150,15 @@ describe('V2 mailing: envelopes, mail labels and NetStamps paid from the USPS ba
     assert.equal(await countRows(t, 'mailings'), mailings);
     assert.equal(await countRows(t, 'mail_pieces'), pieces);
     assert.equal(await balanceOf(t, poor, other), 1);
+  });
+
+  test('concurrent purchases never overdraw: with $1.00, one of two 78c NetStamps goes through', async () => {
+    const mailings = await countRows(t, 'mailings');
+    const results = await Promise.all([1, 2].map((column) => mailingCall(t, 'POST', '/v2/mailing/netstamps', { shipments: [stamp(1, column, { carrier_id: poor })] }, other)));
+    assert.deepEqual(results.map((r) => r.statusCode).sort(), [200, 400]);
+    assert.equal(results.find((r) => r.statusCode === 400)!.json().errors[0].error_code, 'insufficient_funds');
+    assert.equal(await countRows(t, 'mailings'), mailings + 1);
+    assert.equal(await balanceOf(t, poor, other), 0.22);
   });
 
   test('bad input: field-level V2 errors, nothing stored', async () => {

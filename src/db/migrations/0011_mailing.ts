@@ -8,7 +8,7 @@ export const mailing: MigrationFactory = (engine) => ({
     await withId(db.schema.createTable('mailings'), engine)
       .addColumn('account_id', 'integer', (c) => c.notNull().references('accounts.id'))
       .addColumn('kind', 'text', notNull)
-      .addColumn('carrier_id', 'integer', (c) => c.notNull().references('carriers.id'))
+      .addColumn('carrier_id', 'integer', notNull) // no FK: its key-share lock would deadlock the debit's row lock
       .addColumn('total_cents', 'integer', notNull)
       .addColumn('download_token', 'text', notNull)
       .addColumn('document', engine === 'postgres' ? 'bytea' : 'blob')

@@ -1,6 +1,7 @@
-// V2 mailing bodies ⇄ domain. Responses follow the label shape clients already read (label_id,
-// status, shipment_cost, tracking_number, label_download), one object per piece; sheets add the
-// shared document's link. The response schema is not published: this shape is an assumption.
+// V2 mailing bodies ⇄ domain. Responses follow the label shape clients already read (status,
+// shipment_cost, tracking_number, label_download), one object per piece; sheets add the shared
+// document's link. The response schema is not published: this shape is an assumption. Pieces are
+// `mail_piece_id`, not `label_id`: they are not labels, and GET /v2/labels/{id} would name another.
 import { boxInInches, weightInPounds } from '../../../domain/rating/units.ts';
 import type { Mailing, MailingKind, MailingRequest, MailPiece, MailPieceInput } from '../../../domain/mailing/types.ts';
 import { MAILING_SERVICE } from '../../../domain/mailing/pieces.ts';
@@ -60,7 +61,7 @@ const money = (cents: number) => ({ currency: 'usd', amount: cents / 100 });
 
 function toV2Piece(mailing: Mailing, piece: MailPiece, download: object) {
   return {
-    label_id: seId(piece.id),
+    mail_piece_id: seId(piece.id),
     status: 'completed',
     mailing_type: mailing.kind === 'mail_labels' ? 'mail_label' : mailing.kind === 'netstamps' ? 'netstamp' : 'envelope',
     external_shipment_id: piece.externalShipmentId,
