@@ -10,7 +10,7 @@ import { imbFor, imbText, mailerIdOf, routingZip } from '../../src/domain/mailin
 import { imbStates, IMB_HEIGHT_PT, type BarState } from '../../src/domain/documents/intelligent-mail-barcode.ts';
 import { encodeMatrix } from '../../src/domain/documents/barcode-symbols.ts';
 import { indiciumMatrixBox } from '../../src/domain/documents/postage-indicia.ts';
-import { ENVELOPE_IMB_AT, NETSTAMPS_SHEET } from '../../src/domain/documents/render-mail-pdf.ts';
+import { ENVELOPE_IMB_AT, MAIL_LABEL_IMB_AT, MAIL_LABEL_SHEET, NETSTAMPS_SHEET } from '../../src/domain/documents/render-mail-pdf.ts';
 import { brooklyn as brooklynFixture } from '../shipping/fixtures.ts';
 
 const brooklyn = { ...brooklynFixture, address_residential_indicator: 'yes' as const };
@@ -81,6 +81,27 @@ describe('barcodes in the rendered mailing documents', () => {
     const printed = readImb(raster, margin * raster.scale);
     assert.equal(printed.length, 65, 'all 65 bars are printed');
     assert.equal(printed.join(''), imbStates(digits).join(''));
+  });
+
+  test('each mail label on a sheet carries its own IMb, to its own recipient ZIP', async (tc) => {
+    if (!requireTool(tc, 'pdftoppm', 'poppler-utils')) return;
+    const queens = { ...brooklyn, name: 'Sam Queens', address_line1: '1 Court Sq', city_locality: 'Long Island City', postal_code: '11101' };
+    const res = await mailingCall(t, 'POST', '/v2/mailing/mail_labels', { shipments: [piece(1), piece(1, { ship_to: queens })], mailing_options: { start_row: 3, start_column: 2 } });
+    assert.equal(res.statusCode, 200, res.body);
+    const pdf = await download(res.json().label_download.pdf);
+    const s = MAIL_LABEL_SHEET;
+    for (const [label, zip] of [[res.json().labels[0], '11201'], [res.json().labels[1], '11101']] as const) {
+      assert.ok(label.intelligent_mail_barcode.endsWith(zip));
+      const { row, column } = label.sheet_position;
+      const margin = 4;
+      const raster = rasterRegion(pdf, scratchDir(tc), {
+        x: s.left + (column - 1) * (s.width + s.gutter) + MAIL_LABEL_IMB_AT.x - margin,
+        y: s.top + (row - 1) * s.height + MAIL_LABEL_IMB_AT.y - margin,
+        width: 232,
+        height: IMB_HEIGHT_PT + 2 * margin,
+      });
+      assert.equal(readImb(raster, margin * raster.scale).join(''), imbStates(label.intelligent_mail_barcode).join(''), `label at ${row}/${column}`);
+    }
   });
 
   test("each NetStamp's Data Matrix holds its indicium: serial, postage, date, origin ZIP, class", async (tc) => {

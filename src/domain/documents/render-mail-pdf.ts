@@ -23,6 +23,8 @@ export const ENVELOPE_SIZE_PT = { width: 684, height: 297 };
 export const ENVELOPE_IMB_AT = { x: 270, y: 140 };
 const LETTER_PAGE = { width: 612, height: 792 };
 export const MAIL_LABEL_SHEET = { rows: 5, columns: 2, width: 288, height: 144, left: 11.25, top: 36, gutter: 13.5 };
+/** The IMb's top-left inside a mail label (points from the label's corner). */
+export const MAIL_LABEL_IMB_AT = { x: 40, y: 68 };
 export const NETSTAMPS_SHEET = { rows: 5, columns: 4, width: 126, height: 72, left: 36, top: 72, gapX: 18, gapY: 36 };
 
 function newDoc(size: [number, number], title: string): PDFKit.PDFDocument {
@@ -64,8 +66,8 @@ export async function renderMailLabelsPdf(pieces: MailPieceDocument[]): Promise<
     doc.lineWidth(0.3).roundedRect(x, y, s.width, s.height, 6).stroke('#999999');
     if (piece.shipFrom) writeAddress(doc, piece.shipFrom, x + 8, y + 8, 6, 140);
     drawIndicium(doc, piece.indicium, x + s.width - 8 - 118, y + 6, 118, 50);
-    if (piece.imbDigits) drawImb(doc, piece.imbDigits, x + 40, y + 68);
-    if (piece.shipTo) writeAddress(doc, piece.shipTo, x + 40, y + 82, 8, 236);
+    if (piece.imbDigits) drawImb(doc, piece.imbDigits, x + MAIL_LABEL_IMB_AT.x, y + MAIL_LABEL_IMB_AT.y);
+    if (piece.shipTo) writeAddress(doc, piece.shipTo, x + MAIL_LABEL_IMB_AT.x, y + MAIL_LABEL_IMB_AT.y + 14, 8, 236);
   }
   return finishPdf(doc);
 }
