@@ -7,6 +7,7 @@ import { funds } from './migrations/0005_funds.ts';
 import { labels } from './migrations/0006_labels.ts';
 import { accountDocuments } from './migrations/0009_account_documents.ts';
 import { manifestsPickups } from './migrations/0008_manifests_pickups.ts';
+import { mailing } from './migrations/0011_mailing.ts';
 
 export type MigrationFactory = (engine: Engine) => Migration;
 
@@ -19,6 +20,7 @@ const migrations: Record<string, MigrationFactory> = {
   '0006_labels': labels,
   '0009_account_documents': accountDocuments,
   '0008_manifests_pickups': manifestsPickups,
+  '0011_mailing': mailing,
 };
 
 class StaticProvider implements MigrationProvider {

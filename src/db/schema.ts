@@ -180,6 +180,37 @@ export interface CarrierLedgerTable {
   amount_cents: number;
   kind: string;
   label_id: number | null;
+  /** The V2 mailing (envelope, mail labels, NetStamps) a debit paid for. */
+  mailing_id: number | null;
+  created_at: string;
+}
+
+export interface MailingsTable {
+  id: Generated<number>;
+  account_id: number;
+  /** envelope | mail_labels | netstamps */
+  kind: string;
+  carrier_id: number;
+  total_cents: number;
+  /** Unguessable part of the document link. */
+  download_token: string;
+  document: Buffer | null;
+  created_at: string;
+}
+
+export interface MailPiecesTable {
+  id: Generated<number>;
+  account_id: number;
+  mailing_id: number;
+  sequence: number;
+  /** letter | flat */
+  mail_class: string;
+  weight_oz: number;
+  postage_cents: number;
+  /** The 31-digit Intelligent Mail barcode data (tracking code + routing ZIP); null on NetStamps. */
+  imb: string | null;
+  /** JSON: addresses, dimensions, surcharges, sheet position. */
+  body: string;
   created_at: string;
 }
 
@@ -526,6 +557,8 @@ export interface DB {
   rate_responses: RateResponsesTable;
   rates: RatesTable;
   carrier_ledger: CarrierLedgerTable;
+  mailings: MailingsTable;
+  mail_pieces: MailPiecesTable;
   labels: LabelsTable;
   label_packages: LabelPackagesTable;
   label_documents: LabelDocumentsTable;

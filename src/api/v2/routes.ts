@@ -21,6 +21,7 @@ import { shippingRuleRoutes } from './shipping-rules/routes.ts';
 import { manifestRoutes } from './manifests/routes.ts';
 import { manifestDownloadRoutes } from './manifests/downloads.ts';
 import { pickupRoutes } from './pickups/routes.ts';
+import { mailingRoutes } from './mailing/routes.ts';
 
 export const sharedRoutes: SurfacePlugin[] = [
   warehouseRoutes,
@@ -45,3 +46,6 @@ export const sharedRoutes: SurfacePlugin[] = [
   manifestDownloadRoutes,
   pickupRoutes,
 ];
+
+/** Route modules only /v2 mounts (no ShipEngine /v1 twin in its OpenAPI). */
+export const v2OnlyRoutes: SurfacePlugin[] = [mailingRoutes];

@@ -1,4 +1,4 @@
-// Prepaid (funded) carriers: a label debits the carrier's balance in the purchase transaction;
+// Prepaid (funded) carriers: a label (or a V2 mailing) debits the carrier's balance in the purchase transaction;
 // a void refunds it. The carrier row is locked first so concurrent purchases cannot overdraw.
 import type { Executor } from '../../db/index.ts';
 import { lockRow } from '../../db/locks.ts';
@@ -8,22 +8,45 @@ import { DomainError } from '../errors.ts';
 import type { Cents } from '../shipping-types.ts';
 import { applyAutoFunding } from './auto-funding.ts';
 
-export async function debitForLabel(ex: Executor, carrier: CarrierConnection, amountCents: Cents, labelId: number, now: string): Promise<void> {
+/** What a debit pays for: the ledger entry names it, the refusal message describes it. */
+export interface Charge {
+  kind: 'label' | 'mailing';
+  labelId?: number | null;
+  mailingId?: number | null;
+  /** "this label", "these 3 NetStamps" */
+  description: string;
+  plural?: boolean;
+}
+
+/** Debits a funded carrier under its row lock, refusing (insufficient_funds) what the balance cannot cover. */
+export async function debitFundedCarrier(ex: Executor, carrier: CarrierConnection, amountCents: Cents, charge: Charge, now: string): Promise<void> {
   if (!carrier.funded) return;
   await lockRow(ex, 'carriers', carrier.id);
   const balance = await carrierBalance(ex, carrier.id);
   if (balance < amountCents) {
     throw new DomainError(
       'business_rules',
-      `Insufficient funds: the ${carrier.nickname} balance is $${(balance / 100).toFixed(2)} and this label costs $${(amountCents / 100).toFixed(2)}.`,
+      `Insufficient funds: the ${carrier.nickname} balance is $${(balance / 100).toFixed(2)} and ${charge.description} ${charge.plural ? 'cost' : 'costs'} $${(amountCents / 100).toFixed(2)}.`,
       'insufficient_funds',
     );
   }
   await ex
     .insertInto('carrier_ledger')
-    .values({ account_id: carrier.accountId, carrier_id: carrier.id, amount_cents: -amountCents, kind: 'label', label_id: labelId, created_at: now })
+    .values({
+      account_id: carrier.accountId,
+      carrier_id: carrier.id,
+      amount_cents: -amountCents,
+      kind: charge.kind,
+      label_id: charge.labelId ?? null,
+      mailing_id: charge.mailingId ?? null,
+      created_at: now,
+    })
     .execute();
   await applyAutoFunding(ex, carrier, balance, balance - amountCents, now);
+}
+
+export async function debitForLabel(ex: Executor, carrier: CarrierConnection, amountCents: Cents, labelId: number, now: string): Promise<void> {
+  await debitFundedCarrier(ex, carrier, amountCents, { kind: 'label', labelId, description: 'this label' }, now);
 }
 
 /** Credits back whatever a label's purchase debited (nothing for unfunded carriers or test labels). */
