@@ -15,6 +15,7 @@ import { downloadRoutes } from './labels/downloads.ts';
 import { trackingRoutes } from './labels/tracking.ts';
 import { rateShopperRoutes } from './rate-shoppers/routes.ts';
 import { tokenRoutes } from './tokens/routes.ts';
+import { servicePointRoutes } from './service-points/routes.ts';
 
 export const sharedRoutes: SurfacePlugin[] = [
   warehouseRoutes,
@@ -32,4 +33,5 @@ export const sharedRoutes: SurfacePlugin[] = [
   trackingRoutes,
   rateShopperRoutes,
   tokenRoutes,
+  servicePointRoutes,
 ];

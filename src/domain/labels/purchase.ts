@@ -8,6 +8,7 @@ import { getCarrier, type CarrierConnection } from '../carriers/connections.ts';
 import { requiresCustoms } from '../customs/index.ts';
 import { DomainError, invalidField } from '../errors.ts';
 import { assertCanInsure, chargePremium, shipsurancePremium } from '../insurance/shipsurance.ts';
+import { checkLabelServicePoint } from '../service-points/index.ts';
 import { rateRequestFor, type StoredRate } from '../rates/shop.ts';
 import { resolveShipFrom } from '../shipments/resolve.ts';
 import { setShipmentStatus } from '../shipments/store.ts';
@@ -28,6 +29,8 @@ export interface PurchaseRequest {
   batchId?: number | null;
   /** Labels bought in one call share it (V1 SHIP_NOTIFY); a fresh one by default. */
   notifyBatchId?: string;
+  /** PUDO labels: the service point the parcel goes to, or is dropped off at. */
+  servicePoints?: { shipTo?: string | null; shipFrom?: string | null };
 }
 
 function checkLayout(options: LabelOptions) {
@@ -109,6 +112,9 @@ export async function purchaseLabel(ex: Executor, accountId: number, request: Pu
       ? shipsurancePremium({ carrierFamily: carrierFamily(carrier.carrierCode), international, insuredValuesCents: shipment.packages.map((p) => p.insuredValueCents) })
       : 0;
   if (premiumCents > 0) await assertCanInsure(ex, accountId);
+  const { shipTo: toPoint, shipFrom: fromPoint } = request.servicePoints ?? {};
+  if (toPoint) checkLabelServicePoint('ship_to_service_point_id', toPoint, carrier, serviceCode, shipment.shipTo.countryCode);
+  if (fromPoint) checkLabelServicePoint('ship_from_service_point_id', fromPoint, carrier, serviceCode, shipFrom.countryCode);
   const costCents = quote.shippingCents + quote.confirmationCents + quote.otherCents;
   const packages: Omit<LabelPackage, 'id' | 'trackingNumber'>[] = shipment.packages.map((p, index) => ({
     sequence: index + 1,
@@ -141,6 +147,8 @@ export async function purchaseLabel(ex: Executor, accountId: number, request: Pu
     externalOrderId: shipment.externalOrderId,
     orderId: shipment.orderId,
     packages,
+    shipToServicePointId: toPoint ?? null,
+    shipFromServicePointId: fromPoint ?? null,
   };
   const row = await ex
     .insertInto('labels')
