@@ -116,6 +116,11 @@ describe('service points', () => {
         const res = await list(body);
         assert.equal(res.statusCode, 400, JSON.stringify(body));
       }
+      // Shipdock maps the US and Canada: elsewhere (Paris, with its APO ZIP) there is nothing to find.
+      const paris = await list({ lat: 48.8566, long: 2.3522, radius: 100 });
+      assert.equal(paris.statusCode, 200, paris.body);
+      assert.deepEqual(paris.json().service_points, []);
+      assert.equal((await list({ address: { postal_code: '75001', country_code: 'FR' } })).statusCode, 400);
       const other = await otherAccountKey(t);
       const res = await list({ lat: 30.27, long: -97.74, providers: [{ carrier_id: carriers.ups }] }, other);
       assert.equal(res.statusCode, 404);

@@ -107,6 +107,8 @@ export interface Search {
 
 /** The nearest points of the given networks within the radius, nearest first. */
 export function searchServicePoints(search: Search): { point: ServicePoint; meters: number }[] {
+  // Open sea, polar ice, unmapped countries: nowhere populated in reach, so nothing to walk.
+  if (!nearestPlace(search.lat, search.long, search.radiusMeters + POPULATED_METERS)) return [];
   const dLat = search.radiusMeters / 111_320;
   const dLong = search.radiusMeters / (111_320 * Math.max(0.05, Math.cos((search.lat * Math.PI) / 180)));
   const [i0, i1] = [Math.floor((search.lat - dLat) / CELL), Math.floor((search.lat + dLat) / CELL)];

@@ -24,6 +24,8 @@ export function metersBetween(lat1: number, long1: number, lat2: number, long2: 
 }
 
 function toPlace(r: { zip: string; latitude: number; longitude: number; city: string; state: string; country: string }): Place | null {
+  // APO/FPO/DPO ZIPs sit at bases abroad; no carrier runs service points there.
+  if (r.country === 'US' && ['AA', 'AE', 'AP'].includes(r.state)) return null;
   if (r.country === 'US') return { code: r.zip, lat: r.latitude, long: r.longitude, city: r.city, state: r.state, countryCode: 'US' };
   const province = canadianProvinceCode(r.state);
   if (!province) return null;
