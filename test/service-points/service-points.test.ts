@@ -4,6 +4,7 @@ import zipcodes from 'zipcodes';
 import { startTestApp, type TestApp } from '../helpers/server.ts';
 import { SURFACES, otherAccountKey } from '../insurance/accounts.ts';
 import { domesticShipment } from '../shipping/fixtures.ts';
+import { pdfText, requireTool, scratchDir } from '../documents/document-tools.ts';
 
 const metersBetween = (a: { lat: number; long: number }, b: { lat: number; long: number }) => {
   const rad = Math.PI / 180;
@@ -126,12 +127,21 @@ describe('service points', () => {
       assert.equal(res.statusCode, 404);
     });
 
-    test(`${surface}: a label can go to a point of its carrier on a service that delivers there`, async () => {
+    test(`${surface}: a label can go to a point of its carrier on a service that delivers there`, async (tc) => {
       const [ups] = (await list({ address: { postal_code: '11201', country_code: 'US' }, providers: [{ carrier_id: carriers.ups }] })).json().service_points;
       const [usps] = (await list({ address: { postal_code: '11201', country_code: 'US' }, providers: [{ carrier_id: carriers.stamps_com }] })).json().service_points;
       const shipment = domesticShipment({ carrier_id: carriers.ups, service_code: 'ups_ground' });
       const ok = await t.api(surface, 'POST', `${prefix}/labels`, { shipment, ship_to_service_point_id: ups.service_point_id });
       assert.equal(ok.statusCode, 200, ok.body);
+      // The parcel goes to the point, for the recipient: their name over the point's address.
+      if (requireTool(tc, 'pdftotext', 'poppler-utils')) {
+        const href = new URL(ok.json().label_download.pdf);
+        const pdf = await t.app.inject({ method: 'GET', url: href.pathname + href.search });
+        assert.equal(pdf.statusCode, 200);
+        const text = pdfText(pdf.rawPayload, scratchDir(tc)).replace(/\s+/g, ' ');
+        for (const line of ['JANE BUYER', ups.company_name.toUpperCase(), ups.address_line1.toUpperCase(), ups.postal_code]) assert.ok(text.includes(line), `${line} in ${text}`);
+        assert.ok(!text.includes('123 ATLANTIC AVE'), 'not the home address');
+      }
       const stored = await t.ctx.database.db.selectFrom('labels').select('body').where('id', '=', Number(ok.json().label_id.slice(3))).executeTakeFirstOrThrow();
       assert.equal(JSON.parse(stored.body).shipToServicePointId, ups.service_point_id);
       for (const [body, pattern] of [
