@@ -55,7 +55,10 @@ describe('ephemeral tokens', () => {
       assert.equal((await t.api(surface, 'POST', `${prefix}/tokens/ephemeral?redirect=elsewhere`)).statusCode, 400);
     });
 
-    test(`${surface}: an unknown token is 401; a token never reaches another account's data`, async () => {
+    test(`${surface}: an unknown token is 401; a token cannot mint tokens nor reach another account's data`, async () => {
+      const { token: mine } = (await t.api(surface, 'POST', `${prefix}/tokens/ephemeral`)).json();
+      const chained = await t.api(surface, 'POST', `${prefix}/tokens/ephemeral`, undefined, bearer(mine));
+      assert.equal(chained.statusCode, 403, 'a token cannot renew itself');
       const unknown = await t.api(surface, 'GET', `${prefix}/warehouses`, undefined, bearer('eph_not-a-real-token'));
       assert.equal(unknown.statusCode, 401);
       const other = await otherAccountKey(t);

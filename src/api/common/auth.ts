@@ -1,7 +1,7 @@
 // Authentication, plan gating and rate limiting, per surface, as onRequest hooks.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { authenticateApiKey, authenticateV1, resolveOnBehalfOf, type Principal } from '../../domain/accounts/authenticate.ts';
-import { authenticateEphemeralToken } from '../../domain/accounts/ephemeral-tokens.ts';
+import { authenticateEphemeralToken, ephemeralCredentialId } from '../../domain/accounts/ephemeral-tokens.ts';
 import { planHasApiAccess } from '../../domain/accounts/plans.ts';
 import type { Account } from '../../domain/accounts/accounts.ts';
 import { DomainError } from '../../domain/errors.ts';
@@ -44,7 +44,7 @@ async function ephemeralPrincipal(ctx: AppContext, token: string, now: string): 
   if (result.kind === 'expired') throw unauthorized('The ephemeral token has expired; request a new one.');
   if (result.kind === 'unknown') throw unauthorized('The ephemeral token is invalid.');
   // One rate-limit bucket per account, so minting tokens cannot multiply the limit.
-  return { kind: 'account', account: result.account, credentialId: `eph-account-${result.account.id}` };
+  return { kind: 'account', account: result.account, credentialId: ephemeralCredentialId(result.account.id) };
 }
 
 async function enforceRateLimit(ctx: AppContext, reply: FastifyReply, bucket: string, limit: number, surface: Surface) {

@@ -23,6 +23,10 @@ export async function createEphemeralToken(ex: Executor, accountId: number, now:
   return { token, expiresAt };
 }
 
+/** The credential id an ephemeral token authenticates with (one rate-limit bucket per account). */
+export const ephemeralCredentialId = (accountId: number) => `eph-account-${accountId}`;
+export const isEphemeralCredential = (credentialId: string) => credentialId.startsWith('eph-');
+
 export type EphemeralResult = { kind: 'ok'; account: Account; tokenId: number } | { kind: 'expired' } | { kind: 'unknown' };
 
 /** The active account a token names, unless the token is unknown, expired or the account disabled. */
