@@ -172,6 +172,35 @@ export interface RatesTable {
   expires_at: string;
 }
 
+export interface InsuranceConnectionsTable {
+  id: Generated<number>;
+  account_id: number;
+  provider: string;
+  email: string;
+  policy_id: string;
+  created_at: string;
+}
+
+/** The carrier ledger's shape for an account's insurance balance (one per provider). */
+export interface InsuranceLedgerTable {
+  id: Generated<number>;
+  account_id: number;
+  provider: string;
+  /** Positive credits funds, negative debits them. */
+  amount_cents: number;
+  kind: string;
+  label_id: number | null;
+  created_at: string;
+}
+
+export interface EphemeralTokensTable {
+  id: Generated<number>;
+  account_id: number;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface CarrierLedgerTable {
   id: Generated<number>;
   account_id: number;
@@ -587,4 +616,7 @@ export interface DB {
   manifest_labels: ManifestLabelsTable;
   pickups: PickupsTable;
   pickup_labels: PickupLabelsTable;
+  insurance_connections: InsuranceConnectionsTable;
+  insurance_ledger: InsuranceLedgerTable;
+  ephemeral_tokens: EphemeralTokensTable;
 }

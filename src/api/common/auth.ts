@@ -1,6 +1,7 @@
 // Authentication, plan gating and rate limiting, per surface, as onRequest hooks.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { authenticateApiKey, authenticateV1, resolveOnBehalfOf } from '../../domain/accounts/authenticate.ts';
+import { authenticateApiKey, authenticateV1, resolveOnBehalfOf, type Principal } from '../../domain/accounts/authenticate.ts';
+import { authenticateEphemeralToken, ephemeralCredentialId } from '../../domain/accounts/ephemeral-tokens.ts';
 import { planHasApiAccess } from '../../domain/accounts/plans.ts';
 import type { Account } from '../../domain/accounts/accounts.ts';
 import { DomainError } from '../../domain/errors.ts';
@@ -30,6 +31,20 @@ function apiKeyHeader(request: FastifyRequest): string | null {
   const value = request.headers['api-key'];
   const key = Array.isArray(value) ? value[0] : value;
   return key?.trim() || null;
+}
+
+/** `Authorization: Bearer <token>`: how client-side code presents an ephemeral token. */
+function bearerToken(request: FastifyRequest): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
+  return match?.[1] ?? null;
+}
+
+async function ephemeralPrincipal(ctx: AppContext, token: string, now: string): Promise<Principal> {
+  const result = await authenticateEphemeralToken(ctx.database.db, token, now);
+  if (result.kind === 'expired') throw unauthorized('The ephemeral token has expired; request a new one.');
+  if (result.kind === 'unknown') throw unauthorized('The ephemeral token is invalid.');
+  // One rate-limit bucket per account, so minting tokens cannot multiply the limit.
+  return { kind: 'account', account: result.account, credentialId: ephemeralCredentialId(result.account.id) };
 }
 
 async function enforceRateLimit(ctx: AppContext, reply: FastifyReply, bucket: string, limit: number, surface: Surface) {
@@ -82,9 +97,10 @@ export function apiKeyAuthentication(ctx: AppContext, surface: 'v2' | 'shipengin
     const config = request.routeOptions.config ?? {};
     if (config.public) return;
     const key = apiKeyHeader(request);
-    if (!key) throw unauthorized('The API-Key header is missing. Send your API key in the API-Key header.');
+    const bearer = key ? null : bearerToken(request);
+    if (!key && !bearer) throw unauthorized('The API-Key header is missing. Send your API key in the API-Key header.');
     const now = ctx.clock.nowIso();
-    const principal = await authenticateApiKey(ctx.database.db, key, now);
+    const principal = key ? await authenticateApiKey(ctx.database.db, key, now) : await ephemeralPrincipal(ctx, bearer!, now);
     if (!principal) throw unauthorized('The API key is invalid, expired or disabled.');
     request.principal = principal;
 

@@ -22,6 +22,9 @@ import { manifestRoutes } from './manifests/routes.ts';
 import { manifestDownloadRoutes } from './manifests/downloads.ts';
 import { pickupRoutes } from './pickups/routes.ts';
 import { mailingRoutes } from './mailing/routes.ts';
+import { rateShopperRoutes } from './rate-shoppers/routes.ts';
+import { tokenRoutes } from './tokens/routes.ts';
+import { servicePointRoutes } from './service-points/routes.ts';
 
 export const sharedRoutes: SurfacePlugin[] = [
   warehouseRoutes,
@@ -45,6 +48,9 @@ export const sharedRoutes: SurfacePlugin[] = [
   manifestRoutes,
   manifestDownloadRoutes,
   pickupRoutes,
+  rateShopperRoutes,
+  tokenRoutes,
+  servicePointRoutes,
 ];
 
 /** Route modules only /v2 mounts (no ShipEngine /v1 twin in its OpenAPI). */

@@ -12,6 +12,9 @@ declare module 'zipcodes' {
 
   const zipcodes: {
     lookup(zip: string): ZipCodeRecord | undefined;
+    lookupByName(city: string, state: string): ZipCodeRecord[];
+    /** Every record, keyed by ZIP (or Canadian FSA). */
+    codes: Record<string, ZipCodeRecord>;
   };
   export = zipcodes;
 }

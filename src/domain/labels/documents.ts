@@ -4,6 +4,8 @@ import type { Executor } from '../../db/index.ts';
 import { logoBitmap, renderCustomsFormPdf, renderLabelPdf, renderLabelPng, renderLabelZpl, type LabelDocumentInput, type LabelLogo } from '../documents/index.ts';
 import { findLabelImage, parseImageId } from '../label-images/images.ts';
 import { weightInPounds } from '../rating/units.ts';
+import { servicePointById } from '../service-points/generate.ts';
+import type { PostalAddress } from '../shipping-types.ts';
 import type { Label, LabelFormat, LabelLayout } from './types.ts';
 
 export const CONTENT_TYPES: Record<string, string> = { pdf: 'application/pdf', png: 'image/png', zpl: 'application/zpl' };
@@ -14,7 +16,26 @@ export interface LabelFile {
   content: Buffer;
 }
 
+/** A PUDO label is delivered to the service point, for the recipient: their name, the point's address. */
+function deliveryAddress(label: Label): PostalAddress {
+  const point = label.shipToServicePointId ? servicePointById(label.shipToServicePointId) : null;
+  if (!point) return label.shipTo;
+  return {
+    ...label.shipTo,
+    companyName: point.brand.name.replace('{city}', point.city),
+    addressLine1: point.addressLine1,
+    addressLine2: null,
+    addressLine3: null,
+    cityLocality: point.city,
+    stateProvince: point.state,
+    postalCode: point.postalCode,
+    countryCode: point.countryCode,
+    residential: 'no',
+  };
+}
+
 function documentInputs(label: Label, logo: LabelLogo | null): LabelDocumentInput[] {
+  const shipTo = deliveryAddress(label);
   return label.packages.map((p) => ({
     labelId: `se-${label.id}`,
     carrierCode: label.carrierCode,
@@ -23,7 +44,7 @@ function documentInputs(label: Label, logo: LabelLogo | null): LabelDocumentInpu
     serviceName: label.serviceName,
     trackingNumber: p.trackingNumber,
     shipFrom: label.shipFrom,
-    shipTo: label.shipTo,
+    shipTo,
     weightOz: Math.round(weightInPounds(p.weight) * 16 * 10) / 10,
     dimensionsIn: p.dimensions && p.dimensions.unit === 'inch' ? { length: p.dimensions.length, width: p.dimensions.width, height: p.dimensions.height } : null,
     zone: label.zone,

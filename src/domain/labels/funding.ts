@@ -4,7 +4,7 @@ import type { Executor } from '../../db/index.ts';
 import { lockRow } from '../../db/locks.ts';
 import { carrierBalance } from '../carriers/balances.ts';
 import type { CarrierConnection } from '../carriers/connections.ts';
-import { DomainError } from '../errors.ts';
+import { assertCovers, refundDue } from '../carriers/ledger.ts';
 import type { Cents } from '../shipping-types.ts';
 import { applyAutoFunding } from './auto-funding.ts';
 
@@ -23,13 +23,7 @@ export async function debitFundedCarrier(ex: Executor, carrier: CarrierConnectio
   if (!carrier.funded) return;
   await lockRow(ex, 'carriers', carrier.id);
   const balance = await carrierBalance(ex, carrier.id);
-  if (balance < amountCents) {
-    throw new DomainError(
-      'business_rules',
-      `Insufficient funds: the ${carrier.nickname} balance is $${(balance / 100).toFixed(2)} and ${charge.description} ${charge.plural ? 'cost' : 'costs'} $${(amountCents / 100).toFixed(2)}.`,
-      'insufficient_funds',
-    );
-  }
+  assertCovers(balance, amountCents, carrier.nickname, charge.description, charge.plural);
   await ex
     .insertInto('carrier_ledger')
     .values({
@@ -51,15 +45,10 @@ export async function debitForLabel(ex: Executor, carrier: CarrierConnection, am
 
 /** Credits back whatever a label's purchase debited (nothing for unfunded carriers or test labels). */
 export async function refundLabel(ex: Executor, accountId: number, carrierId: number, labelId: number, now: string): Promise<void> {
-  const debit = await ex
-    .selectFrom('carrier_ledger')
-    .select((eb) => eb.fn.sum<number>('amount_cents').as('total'))
-    .where('label_id', '=', labelId)
-    .executeTakeFirst();
-  const net = Number(debit?.total ?? 0);
-  if (net >= 0) return; // nothing charged, or already refunded
+  const due = await refundDue(ex, 'carrier_ledger', labelId);
+  if (due === 0) return;
   await ex
     .insertInto('carrier_ledger')
-    .values({ account_id: accountId, carrier_id: carrierId, amount_cents: -net, kind: 'refund', label_id: labelId, created_at: now })
+    .values({ account_id: accountId, carrier_id: carrierId, amount_cents: due, kind: 'refund', label_id: labelId, created_at: now })
     .execute();
 }

@@ -7,6 +7,8 @@ import type { RateQuote } from '../../carriers/types.ts';
 import { getCarrier, type CarrierConnection } from '../carriers/connections.ts';
 import { requiresCustoms } from '../customs/index.ts';
 import { DomainError, invalidField } from '../errors.ts';
+import { assertCanInsure, chargePremium, shipsurancePremium } from '../insurance/shipsurance.ts';
+import { checkLabelServicePoint } from '../service-points/index.ts';
 import { rateRequestFor, type StoredRate } from '../rates/shop.ts';
 import { resolveShipFrom } from '../shipments/resolve.ts';
 import { setShipmentStatus } from '../shipments/store.ts';
@@ -28,6 +30,8 @@ export interface PurchaseRequest {
   batchId?: number | null;
   /** Labels bought in one call share it (V1 SHIP_NOTIFY); a fresh one by default. */
   notifyBatchId?: string;
+  /** PUDO labels: the service point the parcel goes to, or is dropped off at. */
+  servicePoints?: { shipTo?: string | null; shipFrom?: string | null };
 }
 
 function checkLayout(options: LabelOptions) {
@@ -102,6 +106,16 @@ export async function purchaseLabel(ex: Executor, accountId: number, request: Pu
   }
   const quote = quoteFor(shipment, modifiedAt, carrier, serviceCode, rate, now);
   const service = carrier.connector.catalog.services.find((s) => s.serviceCode === serviceCode);
+  const international = shipFrom.countryCode !== shipment.shipTo.countryCode;
+  // Shipsurance is bought beside the carrier: its premium is the label's insurance cost.
+  const premiumCents =
+    shipment.insuranceProvider === 'shipsurance'
+      ? shipsurancePremium({ carrierFamily: carrierFamily(carrier.carrierCode), international, insuredValuesCents: shipment.packages.map((p) => p.insuredValueCents) })
+      : 0;
+  if (premiumCents > 0) await assertCanInsure(ex, accountId);
+  const { shipTo: toPoint, shipFrom: fromPoint } = request.servicePoints ?? {};
+  if (toPoint) checkLabelServicePoint('ship_to_service_point_id', toPoint, carrier, serviceCode, shipment.shipTo.countryCode);
+  if (fromPoint) checkLabelServicePoint('ship_from_service_point_id', fromPoint, carrier, serviceCode, shipFrom.countryCode);
   const costCents = quote.shippingCents + quote.confirmationCents + quote.otherCents;
   const packages: Omit<LabelPackage, 'id' | 'trackingNumber'>[] = shipment.packages.map((p, index) => ({
     sequence: index + 1,
@@ -124,7 +138,7 @@ export async function purchaseLabel(ex: Executor, accountId: number, request: Pu
     shipFrom,
     confirmation: shipment.confirmation,
     customs: shipment.customs,
-    international: shipFrom.countryCode !== shipment.shipTo.countryCode,
+    international,
     trackable: quote.trackable,
     zone: quote.zone,
     estimatedDeliveryDate: quote.estimatedDeliveryDate,
@@ -136,6 +150,8 @@ export async function purchaseLabel(ex: Executor, accountId: number, request: Pu
     externalOrderId: shipment.externalOrderId,
     orderId: shipment.orderId,
     packages,
+    shipToServicePointId: toPoint ?? null,
+    shipFromServicePointId: fromPoint ?? null,
   };
   const row = await ex
     .insertInto('labels')
@@ -154,7 +170,7 @@ export async function purchaseLabel(ex: Executor, accountId: number, request: Pu
       is_return: request.isReturn || shipment.isReturn ? 1 : 0,
       test_label: options.testLabel ? 1 : 0,
       cost_cents: costCents,
-      insurance_cents: quote.insuranceCents,
+      insurance_cents: quote.insuranceCents + premiumCents,
       ship_date: quote.shipDate,
       ship_to_name: shipment.shipTo.name,
       ship_to_country: shipment.shipTo.countryCode,
@@ -168,7 +184,10 @@ export async function purchaseLabel(ex: Executor, accountId: number, request: Pu
   const trackingNumbers = await mintPackages(ex, row.id, carrier.carrierCode, serviceCode, shipment);
   await ex.updateTable('labels').set({ tracking_number: trackingNumbers[0] }).where('id', '=', row.id).execute();
   // Test labels are free, as in ShipStation; everything else is charged to a funded carrier.
-  if (!options.testLabel) await debitForLabel(ex, carrier, quote.totalCents, row.id, now);
+  if (!options.testLabel) {
+    await debitForLabel(ex, carrier, quote.totalCents, row.id, now);
+    await chargePremium(ex, accountId, premiumCents, row.id, now);
+  }
   if (!isReturnOfLabel) await setShipmentStatus(ex, accountId, shipment.id, 'label_purchased', now);
   const label = await getLabel(ex, accountId, row.id);
   await labelPurchased(ex, label, now);

@@ -21,3 +21,21 @@ export function pickRate(strategy: RateShopper, rates: StoredRate[]): StoredRate
   }
   return sorted[0];
 }
+
+export interface RateShopperDefinition {
+  id: RateShopper;
+  name: string;
+  services: { carrierId: number; serviceCode: string }[];
+  /** The most transit days a pick may take; null when speed is not a limit. */
+  maxDays: number | null;
+}
+
+const NAMES: Record<RateShopper, string> = { cheapest: 'Cheapest', fastest: 'Fastest', best_value: 'Best Value' };
+
+export const isRateShopper = (id: string): id is RateShopper => (RATE_SHOPPERS as readonly string[]).includes(id);
+
+/** The defaults shop every service of every carrier the account has connected, as the label purchase does. */
+export function rateShopperDefinitions(carriers: { id: number; services: string[] }[]): RateShopperDefinition[] {
+  const services = carriers.flatMap((c) => c.services.map((serviceCode) => ({ carrierId: c.id, serviceCode })));
+  return RATE_SHOPPERS.map((id) => ({ id, name: NAMES[id], services, maxDays: id === 'best_value' ? BEST_VALUE_MAX_DAYS : null }));
+}

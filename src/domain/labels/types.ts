@@ -46,6 +46,9 @@ export interface LabelBody extends LabelOptions {
   externalShipmentId: string | null;
   externalOrderId: string | null;
   orderId: number | null;
+  /** PUDO labels (absent on labels stored before service points existed). */
+  shipToServicePointId?: string | null;
+  shipFromServicePointId?: string | null;
 }
 
 export interface Label extends LabelBody {

@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/index.ts';
 import { lockRow } from '../../db/locks.ts';
+import { refundPremium } from '../insurance/shipsurance.ts';
 import { setShipmentStatus } from '../shipments/store.ts';
 import { refundLabel } from './funding.ts';
 import { labelVoided } from './order-link.ts';
@@ -11,7 +12,7 @@ export interface VoidResult {
   message: string;
 }
 
-/** Voids a label unless it is already void or already moving; a funded carrier is refunded. */
+/** Voids a label unless it is already void or already moving; a funded carrier and a Shipsurance premium are refunded. */
 export async function voidLabel(ex: Executor, accountId: number, labelId: number, now: Date): Promise<VoidResult> {
   await lockRow(ex, 'labels', labelId);
   const label = await getLabel(ex, accountId, labelId);
@@ -22,6 +23,7 @@ export async function voidLabel(ex: Executor, accountId: number, labelId: number
   const at = now.toISOString();
   await setLabelStatus(ex, label.id, 'voided', at);
   await refundLabel(ex, accountId, label.carrierId, label.id, at);
+  await refundPremium(ex, accountId, label.id, at);
   // A voided return label leaves its shipment as it was: the outbound label still ships it.
   if (label.outboundLabelId === null) await setShipmentStatus(ex, accountId, label.shipmentId, 'pending', at);
   await labelVoided(ex, label, at);

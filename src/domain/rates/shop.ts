@@ -53,8 +53,9 @@ export function rateRequestFor(shipment: ShipmentBody, shipDate: string, carrier
       packageCode: p.packageCode,
       weight: p.weight,
       dimensions: p.dimensions,
-      // Declared value is only priced when someone insures it.
-      insuredValueCents: shipment.insuranceProvider === 'none' ? 0 : p.insuredValueCents,
+      // The carrier prices declared value only when it is the insurer; Shipsurance bills its own
+      // premium at purchase and third-party cover is bought outside Shipdock.
+      insuredValueCents: shipment.insuranceProvider === 'carrier' ? p.insuredValueCents : 0,
     })),
     shipDate,
     serviceCodes,

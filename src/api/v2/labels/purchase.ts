@@ -8,7 +8,11 @@ import type { Executor } from '../../../db/index.ts';
 import { fromV2Shipment, type V2ShipmentInput } from '../shipments/mapper.ts';
 import type { LabelOptionsBody } from './schemas.ts';
 
-export type LabelRequest = LabelOptionsBody & { shipment: V2ShipmentInput & { external_shipment_id?: string | null; shipment_number?: string | null } };
+export type LabelRequest = LabelOptionsBody & {
+  ship_to_service_point_id?: string | null;
+  ship_from_service_point_id?: string | null;
+  shipment: V2ShipmentInput & { external_shipment_id?: string | null; shipment_number?: string | null };
+};
 
 /** The shipment a label request describes, stored; `adjust` may change it first (e.g. a shipping rule). */
 export async function newLabelShipment(

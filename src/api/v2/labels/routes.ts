@@ -22,6 +22,8 @@ import { createLabelBody, labelOptionsBody, type LabelOptionsBody } from './sche
 import { labelListQuery, type LabelListQuery } from './list-query.ts';
 
 
+const servicePointsOf = (body: LabelRequest) => ({ shipTo: body.ship_to_service_point_id, shipFrom: body.ship_from_service_point_id });
+
 export const labelRoutes: SurfacePlugin = async (app, { surface }) => {
   const { db } = app.ctx.database;
   const base = `${app.ctx.config.publicUrl}${surface === 'v2' ? '/v2' : '/v1'}`;
@@ -44,7 +46,12 @@ export const labelRoutes: SurfacePlugin = async (app, { surface }) => {
     const now = clock.nowIso();
     return db.transaction().execute(async (tx) => {
       const shipment = await newShipment(tx, accountId, request.body, now);
-      const label = await purchaseLabel(tx, accountId, { shipment, options: toLabelOptions(request.body), isReturn: request.body.is_return_label }, now);
+      const label = await purchaseLabel(
+        tx,
+        accountId,
+        { shipment, options: toLabelOptions(request.body), isReturn: request.body.is_return_label, servicePoints: servicePointsOf(request.body) },
+        now,
+      );
       return present(tx, label, request.body.label_download_type);
     });
   });
@@ -97,7 +104,7 @@ export const labelRoutes: SurfacePlugin = async (app, { surface }) => {
         const shipment = await newShipment(tx, accountId, request.body, now);
         const rated = await rateShipment(tx, accountId, shipment, {}, now, shipment.id);
         const rate = pickRate(request.params.rate_shopper_id, rated.rates);
-        const label = await purchaseLabel(tx, accountId, { shipment, rate, options: toLabelOptions(request.body) }, now);
+        const label = await purchaseLabel(tx, accountId, { shipment, rate, options: toLabelOptions(request.body), servicePoints: servicePointsOf(request.body) }, now);
         return present(tx, label, request.body.label_download_type);
       });
     },

@@ -32,6 +32,11 @@ export const labelOptionsBody = { type: 'object', properties: labelOptionPropert
 export const createLabelBody = {
   type: 'object',
   required: ['shipment'],
-  properties: { ...labelOptionProperties, shipment: shipmentSchema },
+  properties: {
+    ...labelOptionProperties,
+    shipment: shipmentSchema,
+    ship_to_service_point_id: { type: ['string', 'null'], maxLength: 50 },
+    ship_from_service_point_id: { type: ['string', 'null'], maxLength: 50 },
+  },
 } as const;
 
