@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { Engine, Executor } from '../db/index.ts';
 
-export type JobKind = 'webhook_delivery' | 'release_hold';
+export type JobKind = 'webhook_delivery' | 'release_hold' | 'process_batch';
 
 export interface NewJob {
   kind: JobKind;

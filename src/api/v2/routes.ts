@@ -13,6 +13,8 @@ import { packageRoutes } from './packages/routes.ts';
 import { labelRoutes } from './labels/routes.ts';
 import { downloadRoutes } from './labels/downloads.ts';
 import { trackingRoutes } from './labels/tracking.ts';
+import { batchRoutes } from './batches/routes.ts';
+import { documentRoutes } from './documents/routes.ts';
 
 export const sharedRoutes: SurfacePlugin[] = [
   warehouseRoutes,
@@ -28,4 +30,6 @@ export const sharedRoutes: SurfacePlugin[] = [
   labelRoutes,
   downloadRoutes,
   trackingRoutes,
+  batchRoutes,
+  documentRoutes,
 ];

@@ -1,7 +1,7 @@
 // Label files are rendered on first download (so buying stays fast) and kept in the database,
 // which every server process shares; a second render of the same file is a harmless no-op.
 import type { Executor } from '../../db/index.ts';
-import { renderCustomsFormPdf, renderLabelPdf, renderLabelPng, renderLabelZpl, type LabelDocumentInput } from '../documents/index.ts';
+import { renderCustomsFormPdf, renderLabelPdf, renderLabelPng, renderLabelZpl, type CustomsFormInput, type LabelDocumentInput } from '../documents/index.ts';
 import { weightInPounds } from '../rating/units.ts';
 import type { Label, LabelFormat, LabelLayout } from './types.ts';
 
@@ -13,7 +13,8 @@ export interface LabelFile {
   content: Buffer;
 }
 
-function documentInputs(label: Label): LabelDocumentInput[] {
+/** One rendering input per package of the label. */
+export function documentInputs(label: Label): LabelDocumentInput[] {
   return label.packages.map((p) => ({
     labelId: `se-${label.id}`,
     carrierCode: label.carrierCode,
@@ -37,6 +38,18 @@ function documentInputs(label: Label): LabelDocumentInput[] {
   }));
 }
 
+export function customsFormInput(label: Label, customs: NonNullable<Label['customs']>): CustomsFormInput {
+  return {
+    trackingNumber: label.trackingNumber,
+    carrierName: label.carrierName,
+    serviceName: label.serviceName,
+    shipFrom: label.shipFrom,
+    shipTo: label.shipTo,
+    customs,
+    shipDate: label.shipDate,
+  };
+}
+
 /** `label-12.pdf` is the whole label; `label-12-2.png` one package; `form-12.pdf` the customs form. */
 export function parseFileName(name: string): { kind: 'label' | 'form'; labelId: number; sequence: number | null; format: LabelFormat } | null {
   const match = /^(label|form)-(\d{1,10})(?:-(\d{1,3}))?\.(pdf|png|zpl)$/.exec(name);
@@ -49,15 +62,7 @@ async function render(label: Label, name: string): Promise<Buffer | null> {
   if (!file || file.labelId !== label.id) return null;
   if (file.kind === 'form') {
     if (!label.customs || file.format !== 'pdf') return null;
-    return renderCustomsFormPdf({
-      trackingNumber: label.trackingNumber,
-      carrierName: label.carrierName,
-      serviceName: label.serviceName,
-      shipFrom: label.shipFrom,
-      shipTo: label.shipTo,
-      customs: label.customs,
-      shipDate: label.shipDate,
-    });
+    return renderCustomsFormPdf(customsFormInput(label, label.customs));
   }
   const inputs = documentInputs(label).filter((_, i) => file.sequence === null || file.sequence === i + 1);
   if (inputs.length === 0) return null;

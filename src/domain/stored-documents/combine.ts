@@ -1,0 +1,84 @@
+// Combined label documents: many labels in one PDF (4x6 or two per letter page) or one ZPL
+// stream, and their customs forms in one PDF. Pages stream into stored chunks label group by
+// label group, so memory stays flat however many labels there are.
+import type { Executor } from '../../db/index.ts';
+import { drawCustomsForm, drawLabelOnPdf, newLabelPdf, renderLabelZpl, type LabelPdfLayout } from '../documents/index.ts';
+import { customsFormInput, documentInputs } from '../labels/documents.ts';
+import type { Label } from '../labels/types.ts';
+import { DocumentWriter, type DocumentKind, type StoredDocument } from './store.ts';
+
+export type CombinedFormat = 'pdf' | 'zpl';
+
+export interface CombineTarget {
+  accountId: number;
+  kind: DocumentKind;
+  /** File name for the document id, e.g. `(id) => \`combined-${id}.pdf\``. */
+  fileName: (id: number) => string;
+  now: string;
+}
+
+const CONTENT_TYPES: Record<CombinedFormat, string> = { pdf: 'application/pdf', zpl: 'application/zpl' };
+
+function endPdf(doc: PDFKit.PDFDocument): Promise<void> {
+  return new Promise((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+    doc.end();
+  });
+}
+
+/** Every package label of every label, in order; `groups` yields labels a database page at a time. */
+export async function writeCombinedLabels(
+  ex: Executor,
+  target: CombineTarget,
+  groups: AsyncIterable<Label[]>,
+  format: CombinedFormat,
+  layout: LabelPdfLayout,
+): Promise<StoredDocument> {
+  const writer = await DocumentWriter.open(ex, target.accountId, target.kind, target.fileName, CONTENT_TYPES[format], target.now);
+  let slots = 0;
+  if (format === 'zpl') {
+    for await (const labels of groups) {
+      for (const label of labels) {
+        const inputs = documentInputs(label);
+        writer.push(renderLabelZpl(inputs));
+        slots += inputs.length;
+      }
+      await writer.flush();
+    }
+    return writer.finish(slots);
+  }
+  const doc = newLabelPdf('Shipping labels');
+  doc.on('data', (chunk: Buffer) => writer.push(chunk));
+  for await (const labels of groups) {
+    for (const label of labels) for (const input of documentInputs(label)) drawLabelOnPdf(doc, input, layout, slots++);
+    await writer.flush();
+  }
+  if (slots === 0) throw new Error('a combined label document needs at least one label');
+  await endPdf(doc);
+  return writer.finish(layout === 'letter' ? Math.ceil(slots / 2) : slots);
+}
+
+/** The customs forms of the labels that have one, in order; null when none has. */
+export async function writeCombinedForms(ex: Executor, target: CombineTarget, groups: AsyncIterable<Label[]>): Promise<StoredDocument | null> {
+  let writer: DocumentWriter | null = null;
+  let doc: PDFKit.PDFDocument | null = null;
+  let forms = 0;
+  for await (const labels of groups) {
+    for (const label of labels) {
+      if (!label.customs) continue;
+      if (!writer || !doc) {
+        writer = await DocumentWriter.open(ex, target.accountId, target.kind, target.fileName, CONTENT_TYPES.pdf, target.now);
+        const opened: DocumentWriter = writer;
+        doc = newLabelPdf('Customs forms');
+        doc.on('data', (chunk: Buffer) => opened.push(chunk));
+      }
+      drawCustomsForm(doc, customsFormInput(label, label.customs));
+      forms++;
+    }
+    if (writer) await writer.flush();
+  }
+  if (!writer || !doc) return null;
+  await endPdf(doc);
+  return writer.finish(forms);
+}
