@@ -110,7 +110,7 @@ async function processMember(db: Db, batch: BatchJob, member: Member, now: strin
   } catch (error) {
     // A rule the shipment breaks is its batch error; anything else (the database) fails the job, which retries.
     if (!(error instanceof DomainError)) throw error;
-    const message = error.issues.length > 0 ? error.issues.map((i) => `${i.field}: ${i.message}`).join('; ') : error.message;
+    const message = error.issues.length > 0 ? error.issues.map((i) => i.message).join('; ') : error.message;
     await db
       .updateTable('batch_shipments')
       .set({ state: 'error', error: message.slice(0, 1000), modified_at: now })
