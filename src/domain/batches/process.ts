@@ -58,6 +58,8 @@ export interface RunLimits {
   chunkSize?: number;
   /** Tests: stop after this many members were tried (a simulated crash). */
   maxShipments?: number;
+  /** Tests: told of each member this worker labelled or failed. */
+  onOutcome?: (outcome: 'labelled' | 'error') => void;
   now: () => string;
 }
 
@@ -156,6 +158,7 @@ export async function runBatch(db: Db, accountId: number, batchId: number, limit
       if (limits.maxShipments !== undefined && tried >= limits.maxShipments) return 'more';
       const outcome = await processMember(db, batch, member, limits.now());
       if (outcome !== 'skipped') {
+        limits.onOutcome?.(outcome);
         tried++;
         progressed = true;
       }
