@@ -135,6 +135,23 @@ describe('batches API', () => {
       assert.equal((await t.api(surface, 'GET', `${prefix}/batches/${open.batch_id}`)).json().status, 'archived');
     });
 
+    test(`${surface}: add with process_labels queues the batch too; a PNG batch combines into one PDF`, async () => {
+      const ids = await createShipments(t, [upsGround(carriers), upsGround(carriers)]);
+      const batch = (await t.api(surface, 'POST', `${prefix}/batches`, {})).json();
+      const added = await t.api(surface, 'POST', `${prefix}/batches/${batch.batch_id}/add`, {
+        shipment_ids: ids,
+        process_labels: { create_batch_and_process_labels: true, label_format: 'png' },
+      });
+      assert.equal(added.statusCode, 204, added.body);
+      assert.equal((await t.api(surface, 'GET', `${prefix}/batches/${batch.batch_id}`)).json().status, 'queued');
+      await drainJobs(t);
+      const done = (await t.api(surface, 'GET', `${prefix}/batches/${batch.batch_id}`)).json();
+      assert.deepEqual([done.status, done.label_format, done.completed], ['completed', 'png', 2]);
+      assert.match(done.label_download.href, /batch-\d+\.pdf$/);
+      const labels = (await t.api(surface, 'GET', `${prefix}/labels?batch_id=${batch.batch_id}`)).json().labels;
+      assert.ok(labels.every((l: { label_format: string }) => l.label_format === 'png'), 'each label keeps the PNG format asked for');
+    });
+
     test(`${surface}: list filters (batch_status and status), paging, sorting; 404s; tenancy`, async () => {
       const made: string[] = [];
       for (let i = 0; i < 4; i++) made.push((await t.api(surface, 'POST', `${prefix}/batches`, { batch_notes: `list ${surface} ${i}` })).json().batch_id);

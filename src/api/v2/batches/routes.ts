@@ -21,6 +21,7 @@ import { offsetOf, pageLinks } from '../../common/paging.ts';
 import type { SurfacePlugin } from '../shared/plugin.ts';
 import { toV2Batch, toV2BatchError } from './mapper.ts';
 import {
+  addToBatchSchema,
   byExternalId,
   byId,
   createBatch,
@@ -108,9 +109,15 @@ export const batchRoutes: SurfacePlugin = async (app, { surface }) => {
     });
   }
 
-  app.post<ById & { Body: MembersBody }>('/batches/:batch_id/add', { schema: membersChange }, async (request, reply) => {
+  app.post<ById & { Body: CreateBatchBody }>('/batches/:batch_id/add', { schema: addToBatchSchema }, async (request, reply) => {
     const accountId = actingAccount(request).id;
-    await db.transaction().execute((tx) => addToBatch(tx, accountId, batchId(request), membersOf(request.body), clock.nowIso()));
+    const id = batchId(request);
+    const now = clock.nowIso();
+    await db.transaction().execute(async (tx) => {
+      await addToBatch(tx, accountId, id, membersOf(request.body), now);
+      const process = request.body?.process_labels;
+      if (process?.create_batch_and_process_labels) await requestProcessing(tx, accountId, id, processOptions(process), now);
+    });
     return noContent(reply);
   });
 

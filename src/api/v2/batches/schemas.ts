@@ -52,6 +52,12 @@ export const membersChange = {
   body: { type: 'object', properties: { shipment_ids: ids, rate_ids: ids } },
 } as const;
 
+/** The V2 add_to_batch body is the create-and-process one: process_labels may queue the batch too. */
+export const addToBatchSchema = {
+  ...membersChange,
+  body: { type: 'object', properties: { ...membersChange.body.properties, process_labels: createBatch.body.properties.process_labels } },
+} as const;
+
 export const processBatch = { tags: ['batches'], params: batchParam, body: { type: 'object', properties: processProperties } } as const;
 
 export const byId = { tags: ['batches'], params: batchParam } as const;
