@@ -88,6 +88,11 @@ export async function claimDueJobs(
     .sort((a, b) => a.id - b.id);
 }
 
+/** Pushes a running job's lease forward: long work (a big batch's files) keeps its job. */
+export async function extendLease(ex: Executor, id: number, leaseUntil: string): Promise<void> {
+  await ex.updateTable('jobs').set({ locked_until: leaseUntil }).where('id', '=', id).where('status', '=', 'pending').execute();
+}
+
 export async function finishJob(ex: Executor, id: number, status: 'done' | 'cancelled', now: string, note: string | null = null): Promise<void> {
   await ex
     .updateTable('jobs')

@@ -35,7 +35,7 @@ export async function* batchLabels(ex: Executor, batchId: number): AsyncGenerato
 /** PNG batches get their combined file as PDF: one PNG cannot hold many labels. */
 export const combinedFormatOf = (labelFormat: string): CombinedFormat => (labelFormat === 'zpl' ? 'zpl' : 'pdf');
 
-export async function finishBatch(db: Db, accountId: number, batchId: number, now: string): Promise<void> {
+export async function finishBatch(db: Db, accountId: number, batchId: number, now: string, heartbeat?: () => Promise<void>): Promise<void> {
   const row = await db.selectFrom('batches').selectAll().where('id', '=', batchId).executeTakeFirstOrThrow();
   const counts = (await countsOf(db, [batchId])).get(batchId)!;
   let labelDocument: StoredDocument | null = null;
@@ -48,9 +48,10 @@ export async function finishBatch(db: Db, accountId: number, batchId: number, no
       batchLabels(db, batchId),
       format,
       row.label_layout === 'letter' ? 'letter' : '4x6',
+      heartbeat,
     );
     if (counts.forms > 0) {
-      formDocument = await writeCombinedForms(db, { accountId, kind: 'batch_forms', fileName: () => `batch-forms-${batchId}.pdf`, now }, batchLabels(db, batchId));
+      formDocument = await writeCombinedForms(db, { accountId, kind: 'batch_forms', fileName: () => `batch-forms-${batchId}.pdf`, now }, batchLabels(db, batchId), heartbeat);
     }
   }
   const completed = await db.transaction().execute((tx) => completeBatch(tx, accountId, batchId, { labelDocument, formDocument, errors: counts.errors }, now));

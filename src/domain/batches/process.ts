@@ -58,6 +58,8 @@ export interface RunLimits {
   chunkSize?: number;
   /** Tests: stop after this many members were tried (a simulated crash). */
   maxShipments?: number;
+  /** Called after every chunk (and every group of pages of the combined files) to keep the job's lease. */
+  heartbeat?: () => Promise<void>;
   /** Tests: told of each member this worker labelled or failed. */
   onOutcome?: (outcome: 'labelled' | 'error') => void;
   now: () => string;
@@ -165,7 +167,8 @@ export async function runBatch(db: Db, accountId: number, batchId: number, limit
     }
     // Every pending row was held by another worker: let it commit before looking again.
     if (!progressed) await pause(20);
+    await limits.heartbeat?.();
   }
-  await finishBatch(db, accountId, batchId, limits.now());
+  await finishBatch(db, accountId, batchId, limits.now(), limits.heartbeat);
   return 'done';
 }

@@ -34,6 +34,8 @@ export async function writeCombinedLabels(
   groups: AsyncIterable<Label[]>,
   format: CombinedFormat,
   layout: LabelPdfLayout,
+  /** Called after each group is written (a long job renews its lease there). */
+  onGroup?: () => Promise<void>,
 ): Promise<StoredDocument> {
   const writer = await DocumentWriter.open(ex, target.accountId, target.kind, target.fileName, CONTENT_TYPES[format], target.now);
   let slots = 0;
@@ -45,6 +47,7 @@ export async function writeCombinedLabels(
         slots += inputs.length;
       }
       await writer.flush();
+      await onGroup?.();
     }
     return writer.finish(slots);
   }
@@ -53,6 +56,7 @@ export async function writeCombinedLabels(
   for await (const labels of groups) {
     for (const label of labels) for (const input of documentInputs(label)) drawLabelOnPdf(doc, input, layout, slots++);
     await writer.flush();
+    await onGroup?.();
   }
   if (slots === 0) throw new Error('a combined label document needs at least one label');
   await endPdf(doc);
@@ -60,7 +64,12 @@ export async function writeCombinedLabels(
 }
 
 /** The customs forms of the labels that have one, in order; null when none has. */
-export async function writeCombinedForms(ex: Executor, target: CombineTarget, groups: AsyncIterable<Label[]>): Promise<StoredDocument | null> {
+export async function writeCombinedForms(
+  ex: Executor,
+  target: CombineTarget,
+  groups: AsyncIterable<Label[]>,
+  onGroup?: () => Promise<void>,
+): Promise<StoredDocument | null> {
   let writer: DocumentWriter | null = null;
   let doc: PDFKit.PDFDocument | null = null;
   let forms = 0;
@@ -77,6 +86,7 @@ export async function writeCombinedForms(ex: Executor, target: CombineTarget, gr
       forms++;
     }
     if (writer) await writer.flush();
+    await onGroup?.();
   }
   if (!writer || !doc) return null;
   await endPdf(doc);
