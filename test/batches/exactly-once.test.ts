@@ -64,8 +64,19 @@ describe('batch processing is exactly-once', () => {
     assert.deepEqual([midway.status, midway.count, midway.completed, midway.errors], ['processing', 20, 7, 0], 'counters move while the batch runs');
     assert.equal(await runDueJobs(t.ctx, { workerId: 'survivor' }), 0, 'the dead worker still holds the lease');
 
+    // An earlier worker died while writing the combined file: its half-written build is dropped.
+    const abandoned = await db
+      .insertInto('stored_documents')
+      .values({ account_id: ACCOUNT, kind: 'batch_labels', file_name: `batch-${id}.pdf`, content_type: 'application/pdf', status: 'building', download_token: 'abandoned-build-token-0001', created_at: new Date(now.getTime() - 31 * 60_000).toISOString() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.insertInto('stored_document_chunks').values({ document_id: abandoned.id, sequence: 0, content: Buffer.from('%PDF-half') }).execute();
+
     t.ctx.clock.advance(61_000);
     assert.ok((await runDueJobs(t.ctx, { workerId: 'survivor' })) >= 1);
+    const files = await db.selectFrom('stored_documents').select(['id', 'status']).where('file_name', '=', `batch-${id}.pdf`).execute();
+    assert.deepEqual(files.map((f) => f.status), ['ready']);
+    assert.notEqual(files[0].id, abandoned.id);
     const done = (await t.api('v2', 'GET', `/v2/batches/se-${id}`)).json();
     assert.deepEqual([done.status, done.completed, done.errors], ['completed', 20, 0]);
     const charged = await assertOncePerShipment(db, id, shipmentIds);

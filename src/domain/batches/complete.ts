@@ -35,8 +35,24 @@ export async function* batchLabels(ex: Executor, batchId: number): AsyncGenerato
 /** PNG batches get their combined file as PDF: one PNG cannot hold many labels. */
 export const combinedFormatOf = (labelFormat: string): CombinedFormat => (labelFormat === 'zpl' ? 'zpl' : 'pdf');
 
+/** A build this old was abandoned by a worker that died while writing it. */
+const ABANDONED_BUILD_MS = 30 * 60_000;
+
+async function dropAbandonedBuilds(db: Db, accountId: number, batchId: number, now: string): Promise<void> {
+  const stale = await db
+    .selectFrom('stored_documents')
+    .select('id')
+    .where('account_id', '=', accountId)
+    .where('status', '=', 'building')
+    .where('file_name', 'in', [`batch-${batchId}.pdf`, `batch-${batchId}.zpl`, `batch-forms-${batchId}.pdf`])
+    .where('created_at', '<', new Date(Date.parse(now) - ABANDONED_BUILD_MS).toISOString())
+    .execute();
+  for (const { id } of stale) await deleteDocument(db, id);
+}
+
 export async function finishBatch(db: Db, accountId: number, batchId: number, now: string, heartbeat?: () => Promise<void>): Promise<void> {
   const row = await db.selectFrom('batches').selectAll().where('id', '=', batchId).executeTakeFirstOrThrow();
+  await dropAbandonedBuilds(db, accountId, batchId, now);
   const counts = (await countsOf(db, [batchId])).get(batchId)!;
   let labelDocument: StoredDocument | null = null;
   let formDocument: StoredDocument | null = null;
