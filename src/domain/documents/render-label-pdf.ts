@@ -1,7 +1,7 @@
 /// <reference types="pdfkit" />
 import PDFDocument from 'pdfkit';
 import type { LabelDocumentInput } from './label-document.ts';
-import { LABEL_DPI } from './label-elements.ts';
+import { LABEL_DPI, type LabelLayout } from './label-elements.ts';
 import { layoutLabel } from './label-layout.ts';
 import { drawLayoutOnPdf } from './pdf-layout-drawing.ts';
 import { finishPdf } from './pdf-buffer.ts';
@@ -40,6 +40,11 @@ export function newLabelPdf(title: string): PDFKit.PDFDocument {
  * (a new page starts on every even slot). Combined documents call it label after label.
  */
 export function drawLabelOnPdf(doc: PDFKit.PDFDocument, input: LabelDocumentInput, layout: LabelPdfLayout, slot: number): void {
+  drawLaidOutLabel(doc, layoutLabel(input), layout, slot);
+}
+
+/** drawLabelOnPdf for a label already laid out (by a layout thread, see layout-threads.ts). */
+export function drawLaidOutLabel(doc: PDFKit.PDFDocument, label: LabelLayout, layout: LabelPdfLayout, slot: number): void {
   if (layout === '4x6') {
     doc.addPage({ size: [LABEL_WIDTH_PT, LABEL_HEIGHT_PT], margin: 0 });
     doc.save().scale(POINTS_PER_DOT);
@@ -49,7 +54,7 @@ export function drawLabelOnPdf(doc: PDFKit.PDFDocument, input: LabelDocumentInpu
     doc.save();
     placeOnLetterHalf(doc, half);
   }
-  drawLayoutOnPdf(doc, layoutLabel(input));
+  drawLayoutOnPdf(doc, label);
   doc.restore();
 }
 

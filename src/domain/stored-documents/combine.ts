@@ -2,7 +2,7 @@
 // stream, and their customs forms in one PDF. Pages stream into stored chunks label group by
 // label group, so memory stays flat however many labels there are.
 import type { Executor } from '../../db/index.ts';
-import { drawCustomsForm, drawLabelOnPdf, newLabelPdf, renderLabelZpl, type LabelPdfLayout } from '../documents/index.ts';
+import { drawCustomsForm, drawLaidOutLabel, layoutLabel, LayoutThreads, newLabelPdf, renderLabelZpl, type LabelLayout, type LabelPdfLayout } from '../documents/index.ts';
 import { customsFormInput, documentInputs } from '../labels/documents.ts';
 import type { Label } from '../labels/types.ts';
 import { DocumentWriter, type DocumentKind, type StoredDocument } from './store.ts';
@@ -27,6 +27,13 @@ function endPdf(doc: PDFKit.PDFDocument): Promise<void> {
   });
 }
 
+export interface CombineOptions {
+  /** Called after each group is written (a long job renews its lease there). */
+  onGroup?: () => Promise<void>;
+  /** Lay labels out on worker threads (worth their start-up for hundreds of labels). */
+  threads?: boolean;
+}
+
 /** Every package label of every label, in order; `groups` yields labels a database page at a time. */
 export async function writeCombinedLabels(
   ex: Executor,
@@ -34,8 +41,7 @@ export async function writeCombinedLabels(
   groups: AsyncIterable<Label[]>,
   format: CombinedFormat,
   layout: LabelPdfLayout,
-  /** Called after each group is written (a long job renews its lease there). */
-  onGroup?: () => Promise<void>,
+  options: CombineOptions = {},
 ): Promise<StoredDocument> {
   const writer = await DocumentWriter.open(ex, target.accountId, target.kind, target.fileName, CONTENT_TYPES[format], target.now);
   let slots = 0;
@@ -47,16 +53,30 @@ export async function writeCombinedLabels(
         slots += inputs.length;
       }
       await writer.flush();
-      await onGroup?.();
+      await options.onGroup?.();
     }
     return writer.finish(slots);
   }
   const doc = newLabelPdf('Shipping labels');
   doc.on('data', (chunk: Buffer) => writer.push(chunk));
-  for await (const labels of groups) {
-    for (const label of labels) for (const input of documentInputs(label)) drawLabelOnPdf(doc, input, layout, slots++);
+  const threads = options.threads ? await LayoutThreads.open() : null;
+  const draw = async (layouts: LabelLayout[]) => {
+    for (const laidOut of layouts) drawLaidOutLabel(doc, laidOut, layout, slots++);
     await writer.flush();
-    await onGroup?.();
+    await options.onGroup?.();
+  };
+  try {
+    // Layout of the next groups runs on the threads while this one is drawn; pages stay in order.
+    const ahead: Promise<LabelLayout[]>[] = [];
+    for await (const labels of groups) {
+      const inputs = labels.flatMap(documentInputs);
+      // A thread that fails leaves its group to this one.
+      ahead.push(threads ? threads.layout(inputs).catch(() => inputs.map(layoutLabel)) : Promise.resolve(inputs.map(layoutLabel)));
+      if (ahead.length > 2) await draw(await ahead.shift()!);
+    }
+    while (ahead.length > 0) await draw(await ahead.shift()!);
+  } finally {
+    await threads?.close();
   }
   if (slots === 0) throw new Error('a combined label document needs at least one label');
   await endPdf(doc);
