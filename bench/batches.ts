@@ -1,6 +1,6 @@
 // A label batch of N domestic shipments processed to completed, combined PDF included, by the
 // job runner in this process: labels per second and peak RSS. Run: npm run bench -- batches
-// (N = 10,000; BATCH_BENCH_N=1000 for fewer). SQLite in a temp dir; PostgreSQL too with DATABASE_URL.
+// (N = 10,000; `BATCH_BENCH_N=1000 npm run bench -- batches` or `tsx bench/batches.ts 1000` for fewer). SQLite in a temp dir; PostgreSQL too with DATABASE_URL.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,15 +58,17 @@ async function run(engine: 'sqlite' | 'postgres') {
       await call('POST', `/v2/batches/${batch.batch_id}/add`, { shipment_ids: made.shipments.map((s: { shipment_id: string }) => s.shipment_id) });
     }
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     await call('POST', `/v2/batches/${batch.batch_id}/process/labels`, { label_format: 'pdf', label_layout: '4x6' });
     while ((await runDueJobs(ctx)) > 0);
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
     const done = await call('GET', `/v2/batches/${batch.batch_id}`);
     if (done.status !== 'completed' || done.completed !== N) throw new Error(`batch ended ${done.status} with ${done.completed}/${N} labels`);
     const pdf = await app.inject({ method: 'GET', url: done.label_download.href.replace(config.publicUrl, '') });
     console.log(
       `batch of ${N} [${engine}]: ${seconds.toFixed(1)} s, ${(N / seconds).toFixed(0)} labels/s, combined PDF ${(pdf.rawPayload.length / 1e6).toFixed(1)} MB, ` +
-        `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+        `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (all threads; compare with the wall time on a busy machine)`,
     );
   } finally {
     await app.close();
