@@ -9,6 +9,7 @@ import { accountDocuments } from './migrations/0009_account_documents.ts';
 import { manifestsPickups } from './migrations/0008_manifests_pickups.ts';
 import { mailing } from './migrations/0011_mailing.ts';
 import { insuranceServicePointsTokens } from './migrations/0010_insurance_service_points_tokens.ts';
+import { batches } from './migrations/0007_batches.ts';
 
 export type MigrationFactory = (engine: Engine) => Migration;
 
@@ -23,6 +24,7 @@ const migrations: Record<string, MigrationFactory> = {
   '0008_manifests_pickups': manifestsPickups,
   '0011_mailing': mailing,
   '0010_insurance_service_points_tokens': insuranceServicePointsTokens,
+  '0007_batches': batches,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -569,6 +569,60 @@ export interface PickupLabelsTable {
   label_id: number;
 }
 
+export type BatchStatus = 'open' | 'queued' | 'processing' | 'completed' | 'completed_with_errors' | 'archived' | 'notifying' | 'invalid';
+
+export interface BatchesTable {
+  id: Generated<number>;
+  account_id: number;
+  external_batch_id: string | null;
+  batch_notes: string | null;
+  status: BatchStatus;
+  label_layout: string;
+  label_format: string;
+  display_scheme: string;
+  /** A calendar date, YYYY-MM-DD, for every label of the batch; null keeps each shipment's. */
+  ship_date: string | null;
+  label_document_id: number | null;
+  form_document_id: number | null;
+  created_at: string;
+  modified_at: string;
+  processed_at: string | null;
+}
+
+/** One shipment of a batch; `state` moves pending -> labelled | error in the label's own transaction. */
+export interface BatchShipmentsTable {
+  id: Generated<number>;
+  batch_id: number;
+  account_id: number;
+  shipment_id: number;
+  rate_id: number | null;
+  state: 'pending' | 'labelled' | 'error';
+  label_id: number | null;
+  has_form: Flag;
+  error: string | null;
+  modified_at: string;
+}
+
+/** A rendered document (combined labels, batch forms) whose bytes live in stored_document_chunks. */
+export interface StoredDocumentsTable {
+  id: Generated<number>;
+  account_id: number;
+  kind: string;
+  file_name: string;
+  content_type: string;
+  status: 'building' | 'ready';
+  byte_size: Generated<number>;
+  page_count: Generated<number>;
+  download_token: string;
+  created_at: string;
+}
+
+export interface StoredDocumentChunksTable {
+  document_id: number;
+  sequence: number;
+  content: Buffer;
+}
+
 export interface DB {
   accounts: AccountsTable;
   partners: PartnersTable;
@@ -619,4 +673,8 @@ export interface DB {
   insurance_connections: InsuranceConnectionsTable;
   insurance_ledger: InsuranceLedgerTable;
   ephemeral_tokens: EphemeralTokensTable;
+  batches: BatchesTable;
+  batch_shipments: BatchShipmentsTable;
+  stored_documents: StoredDocumentsTable;
+  stored_document_chunks: StoredDocumentChunksTable;
 }

@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { Engine, Executor } from '../db/index.ts';
 
-export type JobKind = 'webhook_delivery' | 'release_hold';
+export type JobKind = 'webhook_delivery' | 'release_hold' | 'process_batch';
 
 export interface NewJob {
   kind: JobKind;
@@ -86,6 +86,11 @@ export async function claimDueJobs(
   return rows
     .map((r) => ({ id: r.id, kind: r.kind as JobKind, accountId: r.account_id, payload: JSON.parse(r.payload) as unknown, attempts: r.attempts }))
     .sort((a, b) => a.id - b.id);
+}
+
+/** Pushes a running job's lease forward: long work (a big batch's files) keeps its job. */
+export async function extendLease(ex: Executor, id: number, leaseUntil: string): Promise<void> {
+  await ex.updateTable('jobs').set({ locked_until: leaseUntil }).where('id', '=', id).where('status', '=', 'pending').execute();
 }
 
 export async function finishJob(ex: Executor, id: number, status: 'done' | 'cancelled', now: string, note: string | null = null): Promise<void> {

@@ -1,4 +1,4 @@
-// Runs due jobs: webhook deliveries and hold releases. Every server process may run a runner;
+// Runs due jobs: webhook deliveries, hold releases and label batches. Every server process may run a runner;
 // jobs are leased (see claimDueJobs), done only once recorded in the database, and retried with
 // exponential backoff when they fail, so none is lost across restarts.
 import { randomUUID } from 'node:crypto';
@@ -7,6 +7,7 @@ import { releaseHold } from '../domain/orders/actions.ts';
 import type { ReleaseHoldPayload } from '../domain/orders/save.ts';
 import { claimDueJobs, failJob, finishJob, type ClaimedJob, type JobKind } from './queue.ts';
 import { deliverWebhook } from './webhook-delivery.ts';
+import { processBatchJob } from './process-batch.ts';
 
 export interface JobOutcome {
   status: 'done' | 'cancelled';
@@ -24,6 +25,7 @@ async function releaseHoldJob(ctx: AppContext, job: ClaimedJob): Promise<JobOutc
 const HANDLERS: Record<JobKind, Handler> = {
   webhook_delivery: deliverWebhook,
   release_hold: releaseHoldJob,
+  process_batch: processBatchJob,
 };
 
 /** Longer than any handler can take (deliveries time out after 10 s), so a live worker keeps its jobs. */

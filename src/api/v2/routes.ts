@@ -25,6 +25,8 @@ import { mailingRoutes } from './mailing/routes.ts';
 import { rateShopperRoutes } from './rate-shoppers/routes.ts';
 import { tokenRoutes } from './tokens/routes.ts';
 import { servicePointRoutes } from './service-points/routes.ts';
+import { batchRoutes } from './batches/routes.ts';
+import { combinedDocumentRoutes } from './documents/combined.ts';
 
 export const sharedRoutes: SurfacePlugin[] = [
   warehouseRoutes,
@@ -51,6 +53,8 @@ export const sharedRoutes: SurfacePlugin[] = [
   rateShopperRoutes,
   tokenRoutes,
   servicePointRoutes,
+  batchRoutes,
+  combinedDocumentRoutes,
 ];
 
 /** Route modules only /v2 mounts (no ShipEngine /v1 twin in its OpenAPI). */

@@ -3,7 +3,7 @@ export type { LabelDocumentInput, PackageDimensionsIn, KnownLabelCarrier } from 
 export type { LabelLayout, LabelElement } from './label-elements.ts';
 export { LABEL_DPI, LABEL_WIDTH_DOTS, LABEL_HEIGHT_DOTS } from './label-elements.ts';
 export { layoutLabel } from './label-layout.ts';
-export { renderLabelPdf, type LabelPdfLayout, type LabelPdfOptions } from './render-label-pdf.ts';
+export { drawLabelOnPdf, drawLaidOutLabel, newLabelPdf, renderLabelPdf, type LabelPdfLayout, type LabelPdfOptions } from './render-label-pdf.ts';
 export { renderLabelPng, type LabelPngOptions } from './render-label-png.ts';
 export { renderLabelZpl } from './render-label-zpl.ts';
 export {
@@ -14,6 +14,7 @@ export {
   type CustomsFormType,
   type CustomsDeclaration,
 } from './customs-declaration.ts';
-export { renderCustomsFormPdf } from './render-customs-pdf.ts';
 export { imagePixelSize, logoBitmap, LOGO_BOX, type LabelLogo } from './label-logo.ts';
 export { renderManifestPdf, type ManifestDocumentInput, type ManifestPiece } from './render-manifest-pdf.ts';
+export { drawCustomsForm, renderCustomsFormPdf } from './render-customs-pdf.ts';
+export { LayoutThreads } from './layout-threads.ts';

@@ -185,13 +185,9 @@ function paginate(lines: CustomsLine[]): CustomsLine[][] {
   return pages;
 }
 
-/** CN22 when the declared value is under US$400, otherwise CN23; 4x6 pages, more if the items need them. */
-export async function renderCustomsFormPdf(input: CustomsFormInput): Promise<Buffer> {
+/** Draws the CN22/CN23 pages of one shipment into `doc` (combined documents append form after form). */
+export function drawCustomsForm(doc: PDFKit.PDFDocument, input: CustomsFormInput): void {
   const declaration = buildCustomsDeclaration(input);
-  const doc = new PDFDocument({
-    autoFirstPage: false,
-    info: { Title: `Customs declaration ${declaration.formType} ${input.trackingNumber}`, Creator: 'Shipdock', Producer: 'Shipdock' },
-  });
   const pages = paginate(declaration.lines);
   pages.forEach((lines, index) => {
     doc.addPage({ size: [PAGE_WIDTH, PAGE_HEIGHT], margin: 0 });
@@ -205,5 +201,15 @@ export async function renderCustomsFormPdf(input: CustomsFormInput): Promise<Buf
     drawTable(doc, lines, index === 0 ? TABLE_TOP_FIRST_PAGE : TABLE_TOP_LATER_PAGES, isLast ? declaration : null);
     if (isLast) drawCertification(doc, declaration, input);
   });
+}
+
+/** CN22 when the declared value is under US$400, otherwise CN23; 4x6 pages, more if the items need them. */
+export async function renderCustomsFormPdf(input: CustomsFormInput): Promise<Buffer> {
+  const declaration = buildCustomsDeclaration(input);
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    info: { Title: `Customs declaration ${declaration.formType} ${input.trackingNumber}`, Creator: 'Shipdock', Producer: 'Shipdock' },
+  });
+  drawCustomsForm(doc, input);
   return finishPdf(doc);
 }

@@ -1,7 +1,7 @@
 /// <reference types="pdfkit" />
 import PDFDocument from 'pdfkit';
 import type { LabelDocumentInput } from './label-document.ts';
-import { LABEL_DPI } from './label-elements.ts';
+import { LABEL_DPI, type LabelLayout } from './label-elements.ts';
 import { layoutLabel } from './label-layout.ts';
 import { drawLayoutOnPdf } from './pdf-layout-drawing.ts';
 import { finishPdf } from './pdf-buffer.ts';
@@ -31,25 +31,37 @@ function placeOnLetterHalf(doc: PDFKit.PDFDocument, half: number): void {
   doc.translate(left + LABEL_HEIGHT_PT, top).rotate(90).scale(POINTS_PER_DOT);
 }
 
+export function newLabelPdf(title: string): PDFKit.PDFDocument {
+  return new PDFDocument({ autoFirstPage: false, info: { Title: title, Creator: 'Shipdock', Producer: 'Shipdock' } });
+}
+
+/**
+ * Draws one package's label into `doc`: its own 4x6 page, or the `slot`-th half of a letter page
+ * (a new page starts on every even slot). Combined documents call it label after label.
+ */
+export function drawLabelOnPdf(doc: PDFKit.PDFDocument, input: LabelDocumentInput, layout: LabelPdfLayout, slot: number): void {
+  drawLaidOutLabel(doc, layoutLabel(input), layout, slot);
+}
+
+/** drawLabelOnPdf for a label already laid out (by a layout thread, see layout-threads.ts). */
+export function drawLaidOutLabel(doc: PDFKit.PDFDocument, label: LabelLayout, layout: LabelPdfLayout, slot: number): void {
+  if (layout === '4x6') {
+    doc.addPage({ size: [LABEL_WIDTH_PT, LABEL_HEIGHT_PT], margin: 0 });
+    doc.save().scale(POINTS_PER_DOT);
+  } else {
+    const half = slot % LABELS_PER_LETTER_PAGE;
+    if (half === 0) doc.addPage({ size: [LETTER_WIDTH_PT, LETTER_HEIGHT_PT], margin: 0 });
+    doc.save();
+    placeOnLetterHalf(doc, half);
+  }
+  drawLayoutOnPdf(doc, label);
+  doc.restore();
+}
+
 /** One PDF for a shipment: a 4x6 page per package, or two packages per letter page. */
 export async function renderLabelPdf(inputs: LabelDocumentInput[], options: LabelPdfOptions): Promise<Buffer> {
   if (inputs.length === 0) throw new Error('renderLabelPdf needs at least one package');
-  const doc = new PDFDocument({
-    autoFirstPage: false,
-    info: { Title: `Shipping label ${inputs[0].trackingNumber}`, Creator: 'Shipdock', Producer: 'Shipdock' },
-  });
-  inputs.forEach((input, index) => {
-    if (options.layout === '4x6') {
-      doc.addPage({ size: [LABEL_WIDTH_PT, LABEL_HEIGHT_PT], margin: 0 });
-      doc.save().scale(POINTS_PER_DOT);
-    } else {
-      const half = index % LABELS_PER_LETTER_PAGE;
-      if (half === 0) doc.addPage({ size: [LETTER_WIDTH_PT, LETTER_HEIGHT_PT], margin: 0 });
-      doc.save();
-      placeOnLetterHalf(doc, half);
-    }
-    drawLayoutOnPdf(doc, layoutLabel(input));
-    doc.restore();
-  });
+  const doc = newLabelPdf(`Shipping label ${inputs[0].trackingNumber}`);
+  inputs.forEach((input, index) => drawLabelOnPdf(doc, input, options.layout, index));
   return finishPdf(doc);
 }

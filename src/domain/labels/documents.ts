@@ -1,7 +1,7 @@
 // Label files are rendered on first download (so buying stays fast) and kept in the database,
 // which every server process shares; a second render of the same file is a harmless no-op.
 import type { Executor } from '../../db/index.ts';
-import { logoBitmap, renderCustomsFormPdf, renderLabelPdf, renderLabelPng, renderLabelZpl, type LabelDocumentInput, type LabelLogo } from '../documents/index.ts';
+import { logoBitmap, renderCustomsFormPdf, renderLabelPdf, renderLabelPng, renderLabelZpl, type CustomsFormInput, type LabelDocumentInput, type LabelLogo } from '../documents/index.ts';
 import { findLabelImage, parseImageId } from '../label-images/images.ts';
 import { weightInPounds } from '../rating/units.ts';
 import { servicePointById } from '../service-points/generate.ts';
@@ -34,7 +34,8 @@ function deliveryAddress(label: Label): PostalAddress {
   };
 }
 
-function documentInputs(label: Label, logo: LabelLogo | null): LabelDocumentInput[] {
+/** One rendering input per package of the label. */
+export function documentInputs(label: Label, logo: LabelLogo | null): LabelDocumentInput[] {
   const shipTo = deliveryAddress(label);
   return label.packages.map((p) => ({
     labelId: `se-${label.id}`,
@@ -60,6 +61,18 @@ function documentInputs(label: Label, logo: LabelLogo | null): LabelDocumentInpu
   }));
 }
 
+export function customsFormInput(label: Label, customs: NonNullable<Label['customs']>): CustomsFormInput {
+  return {
+    trackingNumber: label.trackingNumber,
+    carrierName: label.carrierName,
+    serviceName: label.serviceName,
+    shipFrom: label.shipFrom,
+    shipTo: label.shipTo,
+    customs,
+    shipDate: label.shipDate,
+  };
+}
+
 /** `label-12.pdf` is the whole label; `label-12-2.png` one package; `form-12.pdf` the customs form. */
 export function parseFileName(name: string): { kind: 'label' | 'form'; labelId: number; sequence: number | null; format: LabelFormat } | null {
   const match = /^(label|form)-(\d{1,10})(?:-(\d{1,3}))?\.(pdf|png|zpl)$/.exec(name);
@@ -68,7 +81,8 @@ export function parseFileName(name: string): { kind: 'label' | 'form'; labelId: 
 }
 
 /** The label's logo, if it has one and the image still exists. */
-async function labelLogo(ex: Executor, label: Label): Promise<LabelLogo | null> {
+/** The label's logo as label dots, or null when it prints none. */
+export async function labelLogo(ex: Executor, label: Label): Promise<LabelLogo | null> {
   const id = label.labelImageId ? parseImageId(label.labelImageId) : null;
   const image = id === null ? null : await findLabelImage(ex, label.accountId, id);
   return image ? logoBitmap(image.data) : null;
@@ -79,15 +93,7 @@ async function render(ex: Executor, label: Label, name: string): Promise<Buffer 
   if (!file || file.labelId !== label.id) return null;
   if (file.kind === 'form') {
     if (!label.customs || file.format !== 'pdf') return null;
-    return renderCustomsFormPdf({
-      trackingNumber: label.trackingNumber,
-      carrierName: label.carrierName,
-      serviceName: label.serviceName,
-      shipFrom: label.shipFrom,
-      shipTo: label.shipTo,
-      customs: label.customs,
-      shipDate: label.shipDate,
-    });
+    return renderCustomsFormPdf(customsFormInput(label, label.customs));
   }
   const inputs = documentInputs(label, await labelLogo(ex, label)).filter((_, i) => file.sequence === null || file.sequence === i + 1);
   if (inputs.length === 0) return null;

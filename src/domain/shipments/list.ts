@@ -6,8 +6,9 @@ import type { Shipment, ShipmentStatus } from './types.ts';
 
 export interface ShipmentFilter {
   status?: ShipmentStatus;
-  /** Shipdock has no batches or pickups yet, so naming one matches no shipment. */
+  /** `se-12`: the shipments of that label batch. */
   batchId?: string;
+  /** Shipdock has no pickups yet, so naming one matches no shipment. */
   pickupId?: string;
   tag?: string;
   /** ISO-8601 instants, inclusive. */
@@ -65,12 +66,16 @@ export async function listShipments(
   filter: ShipmentFilter,
   listing: ShipmentListing,
 ): Promise<{ shipments: Shipment[]; total: number }> {
-  if (filter.batchId !== undefined || filter.pickupId !== undefined) return { shipments: [], total: 0 };
+  if (filter.pickupId !== undefined) return { shipments: [], total: 0 };
+  const batchId = filter.batchId === undefined ? undefined : (/^se-(\d{1,9})$/.exec(filter.batchId)?.[1] ?? '-1');
   const { tag, salesOrderId, shipToName, itemKeyword } = filter;
   const query = ex
     .selectFrom('shipments')
     .where('account_id', '=', accountId)
     .$if(filter.status !== undefined, (q) => q.where('status', '=', filter.status!))
+    .$if(batchId !== undefined, (q) =>
+      q.where('id', 'in', (eb) => eb.selectFrom('batch_shipments').select('shipment_id').where('batch_id', '=', Number(batchId))),
+    )
     .$if(filter.createdAtStart !== undefined, (q) => q.where('created_at', '>=', filter.createdAtStart!))
     .$if(filter.createdAtEnd !== undefined, (q) => q.where('created_at', '<=', filter.createdAtEnd!))
     .$if(filter.modifiedAtStart !== undefined, (q) => q.where('modified_at', '>=', filter.modifiedAtStart!))

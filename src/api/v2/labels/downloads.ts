@@ -1,8 +1,9 @@
-// GET /downloads/{dir}/{subdir}/{filename}: label and form files, by unguessable link, no API key
+// GET /downloads/{dir}/{subdir}/{filename}: label and form files, combined documents, by unguessable link, no API key
 // (as in ShipStation), valid for 90 days.
 import { DomainError } from '../../../domain/errors.ts';
 import { labelFile, parseFileName } from '../../../domain/labels/documents.ts';
 import { findLabelByToken } from '../../../domain/labels/store.ts';
+import { documentStream, findDocumentByToken, isDocumentFileName } from '../../../domain/stored-documents/store.ts';
 import type { SurfacePlugin } from '../shared/plugin.ts';
 
 export const DOWNLOAD_VALIDITY_DAYS = 90;
@@ -30,6 +31,17 @@ export const downloadRoutes: SurfacePlugin = async (app) => {
     },
     async (request, reply) => {
       const { dir, subdir, filename } = request.params;
+      if (isDocumentFileName(filename)) {
+        // Combined files (batches, combined_labels) are streamed from their stored chunks.
+        const document = await findDocumentByToken(db, subdir);
+        const stale = document && app.ctx.clock.now().getTime() - new Date(document.createdAt).getTime() > DOWNLOAD_VALIDITY_DAYS * 86_400_000;
+        if (!document || document.fileName !== filename || String(document.id % 100) !== dir || stale) {
+          throw new DomainError('not_found', 'No file at this download link (links expire after 90 days).');
+        }
+        reply.type(document.contentType).header('content-length', document.byteSize);
+        if (request.query.download !== undefined) reply.header('content-disposition', `attachment; filename="${filename}"`);
+        return reply.send(documentStream(db, document));
+      }
       const file = parseFileName(filename);
       const label = file ? await findLabelByToken(db, subdir) : null;
       const now = app.ctx.clock.now();
