@@ -13,6 +13,7 @@ import { packageRoutes } from './packages/routes.ts';
 import { labelRoutes } from './labels/routes.ts';
 import { downloadRoutes } from './labels/downloads.ts';
 import { trackingRoutes } from './labels/tracking.ts';
+import { inventoryRoutes } from './inventory/routes.ts';
 
 export const sharedRoutes: SurfacePlugin[] = [
   warehouseRoutes,
@@ -29,3 +30,6 @@ export const sharedRoutes: SurfacePlugin[] = [
   downloadRoutes,
   trackingRoutes,
 ];
+
+/** ShipStation V2 operations with no ShipEngine /v1 twin (mounted on /v2 only). */
+export const v2OnlyRoutes: SurfacePlugin[] = [inventoryRoutes];
