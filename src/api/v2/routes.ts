@@ -14,6 +14,7 @@ import { labelRoutes } from './labels/routes.ts';
 import { downloadRoutes } from './labels/downloads.ts';
 import { trackingRoutes } from './labels/tracking.ts';
 import { inventoryRoutes } from './inventory/routes.ts';
+import { productRoutes } from './products/routes.ts';
 
 export const sharedRoutes: SurfacePlugin[] = [
   warehouseRoutes,
@@ -32,4 +33,4 @@ export const sharedRoutes: SurfacePlugin[] = [
 ];
 
 /** ShipStation V2 operations with no ShipEngine /v1 twin (mounted on /v2 only). */
-export const v2OnlyRoutes: SurfacePlugin[] = [inventoryRoutes];
+export const v2OnlyRoutes: SurfacePlugin[] = [inventoryRoutes, productRoutes];

@@ -216,3 +216,28 @@ export async function deleteInventoryWarehouse(ex: Executor, accountId: number, 
   await markLocationsDeleted(ex, ids, now);
   await markWarehouseDeleted(ex, id, now);
 }
+
+/** Account-wide stock per SKU (every location), for product listings. */
+export async function stockBySku(ex: Executor, accountId: number, skus: string[]): Promise<Map<string, { onHand: number; allocated: number; available: number }>> {
+  const result = new Map<string, { onHand: number; allocated: number; available: number }>();
+  if (skus.length === 0) return result;
+  const rows = await ex
+    .selectFrom('inventory_levels as l')
+    .innerJoin('inventory_locations as loc', 'loc.id', 'l.inventory_location_id')
+    .select([
+      'l.sku as sku',
+      sql<number>`SUM(l.on_hand)`.as('on_hand'),
+      sql<number>`SUM(l.allocated)`.as('allocated'),
+      sql<number>`SUM(CASE WHEN l.stock_condition = 'sellable' THEN l.on_hand ELSE 0 END)`.as('sellable'),
+    ])
+    .where('l.account_id', '=', accountId)
+    .where('loc.deleted_at', 'is', null)
+    .where('l.sku', 'in', skus)
+    .groupBy('l.sku')
+    .execute();
+  for (const r of rows) {
+    const allocated = Number(r.allocated);
+    result.set(r.sku, { onHand: Number(r.on_hand), allocated, available: Math.max(0, Number(r.sellable) - allocated) });
+  }
+  return result;
+}
