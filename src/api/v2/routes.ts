@@ -15,6 +15,7 @@ import { downloadRoutes } from './labels/downloads.ts';
 import { trackingRoutes } from './labels/tracking.ts';
 import { inventoryRoutes } from './inventory/routes.ts';
 import { productRoutes } from './products/routes.ts';
+import { fulfillmentRoutes } from './fulfillments/routes.ts';
 
 export const sharedRoutes: SurfacePlugin[] = [
   warehouseRoutes,
@@ -33,4 +34,4 @@ export const sharedRoutes: SurfacePlugin[] = [
 ];
 
 /** ShipStation V2 operations with no ShipEngine /v1 twin (mounted on /v2 only). */
-export const v2OnlyRoutes: SurfacePlugin[] = [inventoryRoutes, productRoutes];
+export const v2OnlyRoutes: SurfacePlugin[] = [inventoryRoutes, productRoutes, fulfillmentRoutes];
