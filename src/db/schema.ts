@@ -480,7 +480,7 @@ export interface PurchaseOrdersTable {
   supplier_id: number;
   order_number: string;
   status: string;
-  inventory_warehouse_id: number | null;
+  warehouse_id: number | null;
   reference_number: string | null;
   body: string;
   created_at: string;

@@ -16,6 +16,8 @@ import { trackingRoutes } from './labels/tracking.ts';
 import { inventoryRoutes } from './inventory/routes.ts';
 import { productRoutes } from './products/routes.ts';
 import { fulfillmentRoutes } from './fulfillments/routes.ts';
+import { supplierRoutes } from './suppliers/routes.ts';
+import { purchaseOrderRoutes } from './purchase-orders/routes.ts';
 
 export const sharedRoutes: SurfacePlugin[] = [
   warehouseRoutes,
@@ -34,4 +36,4 @@ export const sharedRoutes: SurfacePlugin[] = [
 ];
 
 /** ShipStation V2 operations with no ShipEngine /v1 twin (mounted on /v2 only). */
-export const v2OnlyRoutes: SurfacePlugin[] = [inventoryRoutes, productRoutes, fulfillmentRoutes];
+export const v2OnlyRoutes: SurfacePlugin[] = [inventoryRoutes, productRoutes, fulfillmentRoutes, supplierRoutes, purchaseOrderRoutes];

@@ -93,7 +93,7 @@ export const inventory: MigrationFactory = (engine) => ({
       .addColumn('supplier_id', 'integer', (c) => c.notNull().references('suppliers.id'))
       .addColumn('order_number', 'text', notNull)
       .addColumn('status', 'text', notNull)
-      .addColumn('inventory_warehouse_id', 'integer', (c) => c.references('inventory_warehouses.id'))
+      .addColumn('warehouse_id', 'integer', (c) => c.references('warehouses.id'))
       .addColumn('reference_number', 'text')
       .addColumn('body', 'text', notNull)
       .addColumn('created_at', 'text', notNull)
