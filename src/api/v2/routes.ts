@@ -18,6 +18,7 @@ import { productRoutes } from './products/routes.ts';
 import { fulfillmentRoutes } from './fulfillments/routes.ts';
 import { supplierRoutes } from './suppliers/routes.ts';
 import { purchaseOrderRoutes } from './purchase-orders/routes.ts';
+import { toteRoutes } from './totes/routes.ts';
 
 export const sharedRoutes: SurfacePlugin[] = [
   warehouseRoutes,
@@ -36,4 +37,4 @@ export const sharedRoutes: SurfacePlugin[] = [
 ];
 
 /** ShipStation V2 operations with no ShipEngine /v1 twin (mounted on /v2 only). */
-export const v2OnlyRoutes: SurfacePlugin[] = [inventoryRoutes, productRoutes, fulfillmentRoutes, supplierRoutes, purchaseOrderRoutes];
+export const v2OnlyRoutes: SurfacePlugin[] = [inventoryRoutes, productRoutes, fulfillmentRoutes, supplierRoutes, purchaseOrderRoutes, toteRoutes];
