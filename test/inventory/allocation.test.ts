@@ -129,6 +129,15 @@ describe('stock follows orders across V1 and V2', () => {
     await consistent();
   });
 
+  test('20 orders created concurrently each allocate: allocated is exact and equals the ledger', async () => {
+    const before = await stock();
+    await Promise.all(Array.from({ length: 20 }, () => createOrder(1)));
+    const after = await stock();
+    assert.equal(after.allocated, before.allocated + 20);
+    assert.equal(after.onHand, before.onHand);
+    await consistent();
+  });
+
   test('orders of an account without the add-on never touch inventory', async () => {
     const now = t.ctx.clock.nowIso();
     const plain = await createAccount(t.ctx.database.db, { plan: 'standard' }, now);

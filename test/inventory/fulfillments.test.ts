@@ -4,6 +4,7 @@ import { startTestApp, type TestApp } from '../helpers/server.ts';
 import { createAccount } from '../../src/domain/accounts/accounts.ts';
 import { createApiKey } from '../../src/domain/accounts/keys.ts';
 import { call, increment, level, makePlaces } from './helpers.ts';
+import { domesticShipment } from '../shipping/fixtures.ts';
 
 const address = (name: string) => ({ name, street1: '123 Atlantic Ave', city: 'Brooklyn', state: 'NY', postalCode: '11201', country: 'US', phone: '718-555-0199' });
 
@@ -79,6 +80,18 @@ describe('V2 fulfillments', () => {
     assert.equal(body.fulfillments[2].error_message, null);
     assert.equal((await t.v1('GET', `/orders/${second.orderId}`)).json().orderStatus, 'shipped');
     assert.equal((await call(t, 'POST', '/v2/fulfillments', { fulfillments: [{ shipment_id: first.shipmentId }] })).statusCode, 400);
+  });
+
+  test('a V2 shipment without a sales order gets one, which is shipped', async () => {
+    const created = await t.api('v2', 'POST', '/v2/shipments', { shipments: [domesticShipment({ items: [{ name: 'Book', sku: 'BOOK', quantity: 1 }] })] });
+    assert.equal(created.statusCode, 200, created.body);
+    const shipmentId = created.json().shipments[0].shipment_id;
+    const res = (await call(t, 'POST', '/v2/fulfillments', { fulfillments: [{ shipment_id: shipmentId, tracking_number: '9400111', carrier_code: 'usps' }] })).json();
+    assert.equal(res.has_errors, false, JSON.stringify(res));
+    assert.equal(res.fulfillments[0].shipment_id, shipmentId);
+    const row = await t.ctx.database.db.selectFrom('shipments').select('order_id').where('id', '=', Number(shipmentId.slice(3))).executeTakeFirstOrThrow();
+    assert.ok(row.order_id);
+    assert.equal((await t.v1('GET', `/orders/${row.order_id}`)).json().orderStatus, 'shipped');
   });
 
   test('another account cannot fulfil or see the shipment', async () => {

@@ -7,7 +7,7 @@
 // there (no level at that location) are left alone.
 import type { Executor } from '../../db/index.ts';
 import { hasInventoryAddon } from './addon.ts';
-import { applyToLevel, averageValueOf, lockLevel } from './ledger.ts';
+import { applyToLevel, averageValueOf, lockLevel, lockLevels } from './ledger.ts';
 import { allocationLocationFor } from './places.ts';
 
 type Held = { locationId: number; sku: string; quantity: number; state: 'allocated' | 'shipped' };
@@ -73,6 +73,7 @@ export async function syncOrderInventory(ex: Executor, accountId: number, orderI
   );
   const want = await wanted(ex, accountId, orderId);
   const wantKeys = new Set(want.map(key));
+  await lockLevels(ex, [...held.values(), ...want].map((h) => ({ accountId, locationId: h.locationId, sku: h.sku, condition: 'sellable' as const })), now);
 
   for (const [k, h] of held) {
     if (wantKeys.has(k)) continue;

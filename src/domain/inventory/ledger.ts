@@ -126,3 +126,14 @@ export async function removeStock(ex: Executor, key: LevelKey, quantity: number,
   if (quantity > level.onHand) throw insufficientStock(level, quantity);
   return applyToLevel(ex, level, { onHand: -quantity, allocated: 0, valueDeltaCents: -averageValueOf(level, quantity) }, details, now);
 }
+
+/**
+ * Locks several levels in one global order (location, SKU, condition). Transactions that touch
+ * more than one level call this first, so two of them can never wait on each other (PostgreSQL).
+ */
+export async function lockLevels(ex: Executor, keys: LevelKey[], now: string): Promise<void> {
+  if (!isPostgres(ex) || keys.length < 2) return;
+  const unique = new Map(keys.map((k) => [`${k.locationId}\u0000${k.sku}\u0000${k.condition}`, k]));
+  const sorted = [...unique.values()].sort((a, b) => a.locationId - b.locationId || (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0) || a.condition.localeCompare(b.condition));
+  for (const key of sorted) await lockLevel(ex, key, now);
+}

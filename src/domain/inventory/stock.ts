@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/index.ts';
 import { DomainError, invalidField } from '../errors.ts';
-import { averageValueOf, insufficientStock, lockLevel, applyToLevel, receiveStock, removeStock, type Condition, type EntryDetails } from './ledger.ts';
+import { averageValueOf, insufficientStock, lockLevel, lockLevels, applyToLevel, receiveStock, removeStock, type Condition, type EntryDetails } from './ledger.ts';
 import { getInventoryLocation, getInventoryWarehouse, markLocationsDeleted, markWarehouseDeleted, type PageWindow } from './places.ts';
 
 export type TransactionType = 'increment' | 'decrement' | 'adjust' | 'modify';
@@ -80,10 +80,8 @@ async function modify(ex: Executor, key: { accountId: number; locationId: number
   if (input.newLocationId !== null) await getInventoryLocation(ex, key.accountId, input.newLocationId);
   const target = { ...key, locationId: input.newLocationId ?? key.locationId, condition: input.newCondition ?? key.condition };
   const same = target.locationId === key.locationId && target.condition === key.condition;
-  // Lock both levels in one global order so two opposite moves cannot deadlock.
-  const order = [key, target].sort((a, b) => a.locationId - b.locationId || a.condition.localeCompare(b.condition));
-  await lockLevel(ex, order[0], now);
-  if (!same) await lockLevel(ex, order[1], now);
+  // Both levels are locked in the global order first, so two opposite moves cannot deadlock.
+  await lockLevels(ex, same ? [key] : [key, target], now);
   const source = await lockLevel(ex, key, now);
   if (input.quantity > source.onHand) throw insufficientStock(source, input.quantity);
   const outValue = averageValueOf(source, input.quantity);
@@ -184,6 +182,7 @@ async function emptyLocations(ex: Executor, accountId: number, locationIds: numb
       'invalid_status',
     );
   }
+  await lockLevels(ex, stocked.map((l) => ({ accountId, locationId: l.inventory_location_id, sku: l.sku, condition: l.stock_condition as Condition })), now);
   for (const l of stocked) {
     const level = await lockLevel(ex, { accountId, locationId: l.inventory_location_id, sku: l.sku, condition: l.stock_condition as Condition }, now);
     await applyToLevel(

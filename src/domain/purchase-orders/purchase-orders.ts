@@ -5,7 +5,7 @@
 import { PostgresAdapter } from 'kysely';
 import type { Executor } from '../../db/index.ts';
 import { DomainError, invalidField, notFound } from '../errors.ts';
-import { receiveStock } from '../inventory/ledger.ts';
+import { lockLevels, receiveStock } from '../inventory/ledger.ts';
 import { getInventoryLocation } from '../inventory/places.ts';
 import { getSupplier } from '../suppliers/suppliers.ts';
 import { getWarehouse } from '../warehouses/warehouses.ts';
@@ -252,6 +252,8 @@ export async function receivePurchaseOrder(ex: Executor, accountId: number, id: 
   if (po.status !== 'open' && po.status !== 'receiving') throw wrongStatus(po, 'products can be received', 'open or receiving');
   if (receipts.length === 0) throw invalidField('product_receives', 'at least one product must be received', []);
   const products = po.products.map((p) => ({ ...p }));
+  for (const locationId of new Set(receipts.map((r) => r.locationId))) await getInventoryLocation(ex, accountId, locationId);
+  await lockLevels(ex, receipts.filter((r) => r.receivedQuantity > 0).map((r) => ({ accountId, locationId: r.locationId, sku: r.sku, condition: 'sellable' as const })), now);
   for (const [i, r] of receipts.entries()) {
     const product = products.find((p) => p.sku === r.sku);
     if (!product) throw invalidField(`product_receives[${i}].sku`, `SKU ${r.sku} is not on purchase order ${po.orderNumber}`, r.sku);
@@ -262,7 +264,6 @@ export async function receivePurchaseOrder(ex: Executor, accountId: number, id: 
     if (r.receivedQuantity + r.rejectedQuantity > outstanding) {
       throw invalidField(`product_receives[${i}].received_quantity`, `only ${outstanding} of SKU ${r.sku} are still expected on this purchase order`, r.receivedQuantity);
     }
-    await getInventoryLocation(ex, accountId, r.locationId);
     product.receivedQuantity += r.receivedQuantity;
     product.rejectedQuantity += r.rejectedQuantity;
     if (r.receivedQuantity > 0) {
