@@ -31,6 +31,7 @@ describe('inventory warehouses, locations and stock levels', () => {
     assert.equal(limited.inventory_warehouses.length, 1);
     assert.equal(limited.page, 3);
     assert.deepEqual(limited.links.next, {});
+    assert.equal(limited.links.prev.href, 'http://shipdock.test/v2/inventory_warehouses?page=2&page_size=1');
     assert.equal((await t.api('v2', 'GET', '/v2/inventory_warehouses/se-999999')).statusCode, 404);
     assert.equal((await t.api('v2', 'GET', '/v2/inventory_warehouses/nonsense')).statusCode, 404);
     assert.equal((await t.api('v2', 'POST', '/v2/inventory_warehouses', {})).statusCode, 400);
@@ -152,6 +153,20 @@ describe('inventory warehouses, locations and stock levels', () => {
     const sums = await ledgerSum(t, 'RACE');
     assert.equal(sums.onHand, l.on_hand);
     assert.equal(sums.entries, 51);
+  });
+
+  test('concurrent moves in opposite directions between two locations neither deadlock nor lose units', async () => {
+    const { warehouseId, locationId: a } = await makePlaces(t, 'Swap');
+    const b = (await t.api('v2', 'POST', '/v2/inventory_locations', { name: 'Swap B', inventory_warehouse_id: warehouseId })).json().inventory_location_id;
+    await increment(t, a, 'SWAP', 50, 2);
+    await increment(t, b, 'SWAP', 50, 2);
+    const moves = Array.from({ length: 30 }, (_, i) =>
+      move(t, { transaction_type: 'modify', inventory_location_id: i % 2 ? a : b, new_inventory_location_id: i % 2 ? b : a, sku: 'SWAP', quantity: 1 }),
+    );
+    assert.deepEqual(new Set((await Promise.all(moves)).map((r) => r.statusCode)), new Set([204]));
+    assert.equal((await level(t, 'SWAP', a))!.on_hand, 50);
+    assert.equal((await level(t, 'SWAP', b))!.on_hand, 50);
+    assert.equal((await ledgerSum(t, 'SWAP')).onHand, 100);
   });
 
   test('without the Inventory add-on every inventory path is refused (402); accounts never see each other\'s stock', async () => {

@@ -17,5 +17,9 @@ export function windowOf(query: ListPaging, defaultSize = 25) {
 
 export function envelope<T>(request: FastifyRequest, publicUrl: string, key: string, items: T[], total: number, w: { page: number; pageSize: number }) {
   const pages = Math.ceil(total / w.pageSize);
-  return { [key]: items, total, page: w.page, pages, links: pageLinks(request, publicUrl, w.page, pages, w.pageSize) };
+  // Links speak today's dialect: a 2025 `limit` becomes the page_size they carry.
+  const url = new URL(request.url, 'http://placeholder');
+  url.searchParams.delete('limit');
+  const links = pageLinks({ url: `${url.pathname}${url.search}` } as FastifyRequest, publicUrl, w.page, pages, w.pageSize);
+  return { [key]: items, total, page: w.page, pages, links };
 }
