@@ -61,6 +61,17 @@ describe('V2 fulfillments', () => {
     assert.equal((await call(t, 'GET', '/v2/fulfillments?ship_date_start=2026-11-22T00:00:00Z')).json().total, 0);
   });
 
+  test('the V1 FULFILLMENT_SHIPPED webhook is queued for a V2 fulfillment', async () => {
+    const sub = await t.v1('POST', '/webhooks/subscribe', { target_url: 'http://127.0.0.1:9/hook', event: 'FULFILLMENT_SHIPPED' });
+    assert.equal(sub.statusCode, 200, sub.body);
+    const { shipmentId } = await orderWithShipment('F-W');
+    const res = (await call(t, 'POST', '/v2/fulfillments', { fulfillments: [{ shipment_id: shipmentId, tracking_number: 'W1', carrier_code: 'ups' }] })).json();
+    const id = Number(res.fulfillments[0].fulfillment_id.slice(3));
+    const jobs = await t.ctx.database.db.selectFrom('jobs').select('payload').where('kind', '=', 'webhook_delivery').execute();
+    assert.ok(jobs.some((j) => j.payload.includes(`/fulfillments?fulfillmentId=${id}`)), JSON.stringify(jobs));
+    await t.v1('DELETE', `/webhooks/${sub.json().id}`);
+  });
+
   test('partial success: an already fulfilled or unknown shipment is reported, the others are processed', async () => {
     const first = await orderWithShipment('F-2');
     const second = await orderWithShipment('F-3');

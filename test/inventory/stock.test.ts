@@ -109,6 +109,9 @@ describe('inventory warehouses, locations and stock levels', () => {
     assert.equal(grouped.inventory[0].inventory_location_id, undefined);
     const byWarehouse = (await t.api('v2', 'GET', `/v2/inventory?inventory_warehouse_id=${warehouseId}`)).json();
     assert.equal(byWarehouse.total, 2);
+    await increment(t, locationId, 'MOD-2', 1);
+    const several = (await t.api('v2', 'GET', `/v2/inventory?sku=MOD,MOD-2&inventory_location_id=${locationId}`)).json();
+    assert.deepEqual(several.inventory.map((l: { sku: string }) => l.sku), ['MOD', 'MOD-2']);
     const noop = await move(t, { transaction_type: 'modify', inventory_location_id: locationId, sku: 'MOD', quantity: 1 });
     assert.equal(noop.statusCode, 400);
   });

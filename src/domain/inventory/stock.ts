@@ -92,6 +92,7 @@ async function modify(ex: Executor, key: { accountId: number; locationId: number
 }
 
 export interface LevelFilter {
+  /** One SKU or several, comma-separated ("Optional list of SKUs"). */
   sku?: string;
   inventoryWarehouseId?: number;
   inventoryLocationId?: number;
@@ -117,7 +118,8 @@ export async function listLevels(ex: Executor, accountId: number, filter: LevelF
     .innerJoin('inventory_locations as loc', 'loc.id', 'l.inventory_location_id')
     .where('l.account_id', '=', accountId)
     .where('loc.deleted_at', 'is', null);
-  if (filter.sku) base = base.where('l.sku', '=', filter.sku);
+  const skus = filter.sku?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
+  if (skus.length > 0) base = base.where('l.sku', 'in', skus);
   if (filter.inventoryWarehouseId !== undefined) base = base.where('loc.inventory_warehouse_id', '=', filter.inventoryWarehouseId);
   if (filter.inventoryLocationId !== undefined) base = base.where('l.inventory_location_id', '=', filter.inventoryLocationId);
   const place = byWarehouse ? sql<number>`NULL` : sql<number>`l.inventory_location_id`;
