@@ -55,6 +55,13 @@ describe('V2 fulfillments', () => {
     assert.equal(listed.fulfillments[0].fulfillment_id, body.fulfillments[0].fulfillment_id);
     assert.equal(listed.fulfillments[0].fulfillment_provider_code, 'external');
     assert.equal(listed.fulfillments[0].ship_to.name, 'Jane Buyer');
+    assert.equal(listed.fulfillments[0].fulfillment_carrier_friendly_name, 'UPS');
+    // The same fields as the captured FULFILLMENT_SHIPPED_V2 resource (specs/webhook-examples.json).
+    const { readFileSync } = await import('node:fs');
+    const example = JSON.parse(readFileSync(new URL('../../reference/specs/webhook-examples.json', import.meta.url), 'utf8')).v2.FULFILLMENT_SHIPPED_V2_resource_url_response;
+    assert.deepEqual(Object.keys(listed.fulfillments[0]).sort(), Object.keys(example.fulfillments[0]).sort());
+    assert.deepEqual(Object.keys(listed.fulfillments[0].ship_to).sort(), Object.keys(example.fulfillments[0].ship_to).sort());
+    assert.deepEqual(Object.keys(listed).sort(), Object.keys(example).sort());
     assert.deepEqual(listed.links.prev, {});
     assert.equal((await call(t, 'GET', '/v2/fulfillments?tracking_number=nope')).json().total, 0);
     assert.equal((await call(t, 'GET', '/v2/fulfillments?ship_date_start=2026-11-21T00:00:00Z&ship_date_end=2026-11-21T23:59:59Z')).json().total, 1);

@@ -92,6 +92,8 @@ const toV2ShipTo = (a: OrderAddress) => ({
   address_residential_indicator: a.residential === true ? 'yes' : a.residential === false ? 'no' : 'unknown',
 });
 
+const CARRIER_NAMES: Record<string, string> = { ups: 'UPS', fedex: 'FedEx', usps: 'USPS', stamps_com: 'USPS', dhl_express: 'DHL Express', ontrac: 'OnTrac', canada_post: 'Canada Post' };
+
 function toV2Fulfillment(f: Fulfillment, shipment: { id: number; shipmentNumber: string | null } | undefined) {
   return {
     fulfillment_id: seId(f.id),
@@ -103,7 +105,7 @@ function toV2Fulfillment(f: Fulfillment, shipment: { id: number; shipmentNumber:
     ship_date: `${f.shipDate}T00:00:00Z`,
     voided_at: null,
     delivered_at: null,
-    fulfillment_carrier_friendly_name: f.carrierCode,
+    fulfillment_carrier_friendly_name: CARRIER_NAMES[f.carrierCode.toLowerCase()] ?? f.carrierCode,
     fulfillment_provider_id: null,
     fulfillment_provider_friendly_name: 'External',
     fulfillment_provider_code: 'external',
