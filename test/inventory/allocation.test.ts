@@ -118,6 +118,14 @@ describe('stock follows orders across V1 and V2', () => {
     const hold = await t.v1('POST', '/orders/holduntil', { orderId: held.orderId, holdUntilDate: '2099-01-01' });
     assert.equal(hold.statusCode, 200, hold.body);
     assert.equal((await stock()).allocated, 0);
+    // The hold-release job (as the runner calls it) allocates again.
+    const row = await t.ctx.database.db.selectFrom('orders').select('hold_until_at').where('id', '=', held.orderId).executeTakeFirstOrThrow();
+    const { releaseHold } = await import('../../src/domain/orders/actions.ts');
+    const released = await t.ctx.database.db.transaction().execute((tx) => releaseHold(tx, 1, { orderId: held.orderId, holdUntil: row.hold_until_at! }, t.ctx.clock.nowIso()));
+    assert.equal(released, true);
+    assert.equal((await stock()).allocated, 2);
+    await t.v1('POST', '/orders/holduntil', { orderId: held.orderId, holdUntilDate: '2099-01-02' });
+    assert.equal((await stock()).allocated, 0);
     assert.equal((await t.v1('POST', '/orders/restorefromhold', { orderId: held.orderId })).statusCode, 200);
     assert.equal((await stock()).allocated, 2);
     assert.equal((await t.v1('DELETE', `/orders/${held.orderId}`)).statusCode, 200);
