@@ -10,6 +10,7 @@ import { manifestsPickups } from './migrations/0008_manifests_pickups.ts';
 import { mailing } from './migrations/0011_mailing.ts';
 import { insuranceServicePointsTokens } from './migrations/0010_insurance_service_points_tokens.ts';
 import { batches } from './migrations/0007_batches.ts';
+import { inventory } from './migrations/0014_inventory.ts';
 
 export type MigrationFactory = (engine: Engine) => Migration;
 
@@ -25,6 +26,7 @@ const migrations: Record<string, MigrationFactory> = {
   '0011_mailing': mailing,
   '0010_insurance_service_points_tokens': insuranceServicePointsTokens,
   '0007_batches': batches,
+  '0014_inventory': inventory,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -623,6 +623,103 @@ export interface StoredDocumentChunksTable {
   content: Buffer;
 }
 
+export interface InventoryWarehousesTable {
+  id: Generated<number>;
+  account_id: number;
+  name: string;
+  warehouse_id: number | null;
+  default_location_id: number | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface InventoryLocationsTable {
+  id: Generated<number>;
+  account_id: number;
+  inventory_warehouse_id: number;
+  name: string;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface InventoryLevelsTable {
+  id: Generated<number>;
+  account_id: number;
+  inventory_location_id: number;
+  sku: string;
+  stock_condition: string;
+  on_hand: number;
+  allocated: number;
+  value_cents: number;
+  updated_at: string;
+}
+
+export interface InventoryTransactionsTable {
+  id: Generated<number>;
+  account_id: number;
+  inventory_location_id: number;
+  sku: string;
+  stock_condition: string;
+  transaction_type: string;
+  on_hand_delta: number;
+  allocated_delta: number;
+  value_delta_cents: number;
+  unit_cost_cents: number | null;
+  lot: string | null;
+  usable_start_date: string | null;
+  usable_end_date: string | null;
+  effective_at: string;
+  reason: string | null;
+  notes: string | null;
+  order_id: number | null;
+  purchase_order_id: number | null;
+  created_at: string;
+}
+
+export interface InventoryOrderStockTable {
+  id: Generated<number>;
+  account_id: number;
+  order_id: number;
+  inventory_location_id: number;
+  sku: string;
+  quantity: number;
+  state: 'allocated' | 'shipped';
+}
+
+export interface SuppliersTable {
+  id: Generated<number>;
+  account_id: number;
+  name: string;
+  body: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PurchaseOrdersTable {
+  id: Generated<number>;
+  account_id: number;
+  supplier_id: number;
+  order_number: string;
+  status: string;
+  warehouse_id: number | null;
+  reference_number: string | null;
+  body: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TotesTable {
+  id: Generated<number>;
+  account_id: number;
+  inventory_warehouse_id: number;
+  name: string;
+  barcode: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   accounts: AccountsTable;
   partners: PartnersTable;
@@ -677,4 +774,12 @@ export interface DB {
   batch_shipments: BatchShipmentsTable;
   stored_documents: StoredDocumentsTable;
   stored_document_chunks: StoredDocumentChunksTable;
+  inventory_warehouses: InventoryWarehousesTable;
+  inventory_locations: InventoryLocationsTable;
+  inventory_levels: InventoryLevelsTable;
+  inventory_transactions: InventoryTransactionsTable;
+  inventory_order_stock: InventoryOrderStockTable;
+  suppliers: SuppliersTable;
+  purchase_orders: PurchaseOrdersTable;
+  totes: TotesTable;
 }

@@ -62,7 +62,8 @@ async function enforceRateLimit(ctx: AppContext, reply: FastifyReply, bucket: st
 }
 
 function requireApiPlan(account: Account, request: FastifyRequest, surface: Surface) {
-  const inventory = surface === 'v2' && /^\/v2\/inventory/.test(request.url);
+  // The Inventory API add-on opens these on any plan (docs: inventory, totes, purchase orders, suppliers).
+  const inventory = surface === 'v2' && /^\/v2\/(inventory|inventory_warehouses|inventory_locations|totes|purchase_orders|suppliers)(\/|\?|$)/.test(request.url);
   if (inventory) {
     if (!account.addons.includes('inventory_api')) {
       throw new DomainError('plan_required', 'The Inventory API add-on is not enabled for this account.', 'invalid_billing_plan');

@@ -27,6 +27,12 @@ import { tokenRoutes } from './tokens/routes.ts';
 import { servicePointRoutes } from './service-points/routes.ts';
 import { batchRoutes } from './batches/routes.ts';
 import { combinedDocumentRoutes } from './documents/combined.ts';
+import { inventoryRoutes } from './inventory/routes.ts';
+import { productRoutes } from './products/routes.ts';
+import { fulfillmentRoutes } from './fulfillments/routes.ts';
+import { supplierRoutes } from './suppliers/routes.ts';
+import { purchaseOrderRoutes } from './purchase-orders/routes.ts';
+import { toteRoutes } from './totes/routes.ts';
 
 export const sharedRoutes: SurfacePlugin[] = [
   warehouseRoutes,
@@ -57,5 +63,13 @@ export const sharedRoutes: SurfacePlugin[] = [
   combinedDocumentRoutes,
 ];
 
-/** Route modules only /v2 mounts (no ShipEngine /v1 twin in its OpenAPI). */
-export const v2OnlyRoutes: SurfacePlugin[] = [mailingRoutes];
+/** ShipStation V2 operations with no ShipEngine /v1 twin (mounted on /v2 only). */
+export const v2OnlyRoutes: SurfacePlugin[] = [
+  mailingRoutes,
+  inventoryRoutes,
+  productRoutes,
+  fulfillmentRoutes,
+  supplierRoutes,
+  purchaseOrderRoutes,
+  toteRoutes,
+];

@@ -7,6 +7,7 @@ import { findStore } from '../stores/stores.ts';
 import { MARKETPLACES } from '../stores/marketplaces.ts';
 import { findShipmentByOrder, setShipmentStatus } from '../shipments/store.ts';
 import { enqueueFulfillmentShipped } from '../webhooks/events.ts';
+import { syncOrderInventory } from '../inventory/allocation.ts';
 import { lockOrderRow, replaceOrderTags, scheduleHoldRelease, type ReleaseHoldPayload } from './save.ts';
 import { parseBody, requireOrderRows, type OrderRow } from './store.ts';
 import type { OrderStatus } from './types.ts';
@@ -84,12 +85,14 @@ export async function holdOrderUntil(ex: Executor, accountId: number, orderId: n
   refuseFinal(row, 'held');
   await ex.updateTable('orders').set({ status: 'on_hold', hold_until_at: holdUntil, modified_at: now }).where('id', '=', orderId).execute();
   if (holdUntil !== row.hold_until_at) await scheduleHoldRelease(ex, accountId, orderId, holdUntil, now);
+  await syncOrderInventory(ex, accountId, orderId, now);
 }
 
 export async function restoreFromHold(ex: Executor, accountId: number, orderId: number, now: string): Promise<void> {
   const row = await liveOrderRow(ex, accountId, orderId);
   if (row.status !== 'on_hold') throw new DomainError('business_rules', `Order ${orderId} is ${row.status}, not on_hold.`, 'invalid_status');
   await ex.updateTable('orders').set({ status: 'awaiting_shipment', hold_until_at: null, modified_at: now }).where('id', '=', orderId).execute();
+  await syncOrderInventory(ex, accountId, orderId, now);
 }
 
 /**
@@ -106,7 +109,9 @@ export async function releaseHold(ex: Executor, accountId: number, payload: Rele
     .where('status', '=', 'on_hold')
     .where('hold_until_at', '=', payload.holdUntil)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  const released = Number(result.numUpdatedRows) > 0;
+  if (released) await syncOrderInventory(ex, accountId, payload.orderId, now);
+  return released;
 }
 
 async function cancelPendingShipment(ex: Executor, accountId: number, orderId: number, now: string): Promise<void> {
@@ -119,6 +124,7 @@ export async function deleteOrder(ex: Executor, accountId: number, orderId: numb
   await liveOrderRow(ex, accountId, orderId);
   await ex.updateTable('orders').set({ active: 0, hold_until_at: null, modified_at: now }).where('id', '=', orderId).execute();
   await cancelPendingShipment(ex, accountId, orderId, now);
+  await syncOrderInventory(ex, accountId, orderId, now);
 }
 
 export interface MarkAsShipped {
@@ -163,6 +169,7 @@ export async function markAsShipped(ex: Executor, accountId: number, orderId: nu
     now,
   );
   await enqueueFulfillmentShipped(ex, accountId, fulfillment.id, row.store_id, now);
+  await syncOrderInventory(ex, accountId, orderId, now);
   return fulfillment;
 }
 
@@ -195,6 +202,7 @@ export async function markOrderShipped(ex: Executor, accountId: number, orderId:
     .set({ status: 'shipped' satisfies OrderStatus, ship_date: label.shipDate, hold_until_at: null, body: JSON.stringify(shipped), modified_at: now })
     .where('id', '=', orderId)
     .execute();
+  await syncOrderInventory(ex, accountId, orderId, now);
 }
 
 /**
@@ -212,6 +220,7 @@ export async function reopenAfterVoid(ex: Executor, accountId: number, orderId: 
     .set({ status: 'awaiting_shipment' satisfies OrderStatus, ship_date: null, body: JSON.stringify(rest), modified_at: now })
     .where('id', '=', orderId)
     .execute();
+  await syncOrderInventory(ex, accountId, orderId, now);
 }
 
 /** V2 cancelled the order's shipment: the sales order is cancelled with it, as in ShipStation. */
@@ -223,4 +232,5 @@ export async function cancelOrderOfShipment(ex: Executor, accountId: number, ord
     .where('account_id', '=', accountId)
     .where('status', '!=', 'shipped')
     .execute();
+  await syncOrderInventory(ex, accountId, orderId, now);
 }

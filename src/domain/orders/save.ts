@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../db/index.ts';
 import { DomainError, invalidField } from '../errors.ts';
 import { upsertCustomer } from '../customers/customers.ts';
+import { syncOrderInventory } from '../inventory/allocation.ts';
 import { productsForItems } from '../products/products.ts';
 import { defaultStore, findStore, getStore, type Store } from '../stores/stores.ts';
 import { enqueueJobs } from '../../jobs/queue.ts';
@@ -267,5 +268,6 @@ export async function saveOrder(ex: Executor, accountId: number, input: OrderInp
   }
   const previousStatus = existing && existing.active === 1 ? (existing.status as OrderStatus) : null;
   if (notifies(previousStatus, order.status)) batch.orders.push({ id: order.id, storeId: order.storeId });
+  await syncOrderInventory(ex, accountId, order.id, now);
   return order;
 }

@@ -250,6 +250,8 @@ export interface ProductFilter {
   createdFrom?: string;
   createdTo?: string;
   showInactive?: boolean;
+  /** V2: only active (true) or only inactive (false) products; overrides showInactive. */
+  active?: boolean;
   upc?: string;
 }
 
@@ -263,7 +265,8 @@ export async function listProducts(
   page: { offset: number; limit: number },
 ): Promise<{ products: Product[]; total: number }> {
   let query = ex.selectFrom('products as p').where('p.account_id', '=', accountId);
-  if (!filter.showInactive) query = query.where('p.active', '=', 1);
+  if (filter.active !== undefined) query = query.where('p.active', '=', filter.active ? 1 : 0);
+  else if (!filter.showInactive) query = query.where('p.active', '=', 1);
   if (filter.sku) query = query.where(equalsText('p.sku', filter.sku));
   if (filter.name) query = query.where(containsText('p.name', filter.name));
   if (filter.productCategoryId !== undefined) query = query.where('p.product_category_id', '=', filter.productCategoryId);
