@@ -5,6 +5,7 @@ import { shipping } from './migrations/0002_shipping.ts';
 import { orders } from './migrations/0003_orders.ts';
 import { funds } from './migrations/0005_funds.ts';
 import { labels } from './migrations/0006_labels.ts';
+import { webhooksSandbox } from './migrations/0013_webhooks_sandbox.ts';
 
 export type MigrationFactory = (engine: Engine) => Migration;
 
@@ -15,6 +16,7 @@ const migrations: Record<string, MigrationFactory> = {
   '0003_orders': orders,
   '0005_funds': funds,
   '0006_labels': labels,
+  '0013_webhooks_sandbox': webhooksSandbox,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -5,6 +5,16 @@ import { planHasApiAccess } from '../../domain/accounts/plans.ts';
 import type { Account } from '../../domain/accounts/accounts.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { AppContext, Surface } from './context.ts';
+import { accountClockOffset } from '../../db/account-clocks.ts';
+
+/**
+ * From here on the request runs on the account's sandbox clock: `ctx.clock` answers with the
+ * account's time (the scope was opened for the request in app.ts).
+ */
+async function enterAccountClock(ctx: AppContext, account: Account): Promise<void> {
+  const scope = ctx.clock.currentScope();
+  if (scope) scope.offsetMs = await accountClockOffset(ctx.database.db, account.id);
+}
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -70,6 +80,7 @@ export function v1Authentication(ctx: AppContext) {
     if (principal?.kind !== 'account') throw unauthorized('Authorization has been denied for this request.');
     request.principal = principal;
     request.account = principal.account;
+    await enterAccountClock(ctx, principal.account);
     await enforceRateLimit(ctx, reply, `v1:${principal.credentialId}`, ctx.config.rateLimitV1, 'v1');
     requireApiPlan(principal.account, request, 'v1');
   };
@@ -96,6 +107,7 @@ export function apiKeyAuthentication(ctx: AppContext, surface: 'v2' | 'shipengin
         const account = await resolveOnBehalfOf(ctx.database.db, principal.partnerId, target, now);
         if (!account) throw new DomainError('forbidden', `On-Behalf-Of ${target} is not an active account of this partner.`);
         request.account = account;
+        await enterAccountClock(ctx, account);
         await enforceRateLimit(ctx, reply, `account:${account.id}`, ctx.config.rateLimitV2, surface);
         return;
       }
@@ -108,6 +120,7 @@ export function apiKeyAuthentication(ctx: AppContext, surface: 'v2' | 'shipengin
 
     if (config.partner) throw new DomainError('forbidden', 'This endpoint requires a partner API key.');
     request.account = principal.account;
+    await enterAccountClock(ctx, principal.account);
     await enforceRateLimit(ctx, reply, principal.credentialId, ctx.config.rateLimitV2, surface);
     if (surface === 'v2') requireApiPlan(principal.account, request, surface);
   };

@@ -13,6 +13,7 @@ import { packageRoutes } from './packages/routes.ts';
 import { labelRoutes } from './labels/routes.ts';
 import { downloadRoutes } from './labels/downloads.ts';
 import { trackingRoutes } from './labels/tracking.ts';
+import { webhookRoutes } from './webhooks/routes.ts';
 
 export const sharedRoutes: SurfacePlugin[] = [
   warehouseRoutes,
@@ -28,4 +29,5 @@ export const sharedRoutes: SurfacePlugin[] = [
   labelRoutes,
   downloadRoutes,
   trackingRoutes,
+  webhookRoutes,
 ];

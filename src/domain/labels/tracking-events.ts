@@ -1,0 +1,128 @@
+// Tracked parcels and their `track` webhooks. Every label bought in Shipdock is tracked from
+// purchase (and POST /tracking/stop|start removes / restores it). Each parcel keeps a cursor: how
+// many of its simulated events have been raised, and when the next one happens. Whenever the
+// account's clock passes `next_event_at` (a sandbox clock advance, or time simply passing, seen by
+// the job runner's periodic task) the events passed are raised once each, in order, as `track`
+// and `track_event_v2` webhooks carrying the tracking information as of that event.
+import { accountClockGroups, accountClockOffset } from '../../db/account-clocks.ts';
+import type { Db, Executor } from '../../db/index.ts';
+import { lockRow } from '../../db/locks.ts';
+import { hasSubscribers, raiseEvents, type PendingEvent } from '../events/raise.ts';
+import type { TrackingResult } from '../tracking/index.ts';
+import { assembleLabels } from './store.ts';
+import { trackLabel } from './tracking.ts';
+import { toV2Tracking } from './tracking-wire.ts';
+import type { Label } from './types.ts';
+
+/** Simulated journeys end within weeks; "the end of time" for the last event of a parcel. */
+const HORIZON_MS = 400 * 24 * 3600_000;
+const PARCELS_PER_ROUND = 500;
+
+/** Events oldest first (simulateTracking lists them newest first). */
+function chronological(t: TrackingResult) {
+  return [...t.events].reverse();
+}
+
+function cursorAt(label: Label, now: Date): { raised: number; next: string | null } {
+  const all = chronological(trackLabel(label, new Date(now.getTime() + HORIZON_MS)));
+  const raised = all.filter((e) => e.occurredAt <= now.toISOString()).length;
+  return { raised, next: all[raised]?.occurredAt ?? null };
+}
+
+/**
+ * Starts tracking a label's parcel. At purchase nothing has happened yet; a parcel tracked again
+ * after /tracking/stop skips the events that happened meanwhile.
+ */
+export async function startParcelTracking(ex: Executor, label: Label, now: string, fromPurchase: boolean): Promise<void> {
+  const at = new Date(now);
+  const cursor = fromPurchase ? { raised: 0, next: cursorAt(label, new Date(new Date(label.createdAt).getTime() - 1)).next } : cursorAt(label, at);
+  await ex
+    .insertInto('tracked_parcels')
+    .values({ account_id: label.accountId, label_id: label.id, events_raised: cursor.raised, next_event_at: cursor.next, created_at: now })
+    .onConflict((oc) => oc.column('label_id').doNothing())
+    .execute();
+}
+
+export async function stopParcelTracking(ex: Executor, accountId: number, labelId: number): Promise<void> {
+  await ex.deleteFrom('tracked_parcels').where('account_id', '=', accountId).where('label_id', '=', labelId).execute();
+}
+
+export async function isParcelTracked(ex: Executor, accountId: number, labelId: number): Promise<boolean> {
+  return Boolean(await ex.selectFrom('tracked_parcels').select('id').where('account_id', '=', accountId).where('label_id', '=', labelId).executeTakeFirst());
+}
+
+/** The two events of one tracking update: ShipEngine's `track` and the 2026 `track_event_v2`. */
+function trackEvents(label: Label, tracking: TrackingResult): PendingEvent[] {
+  const data = toV2Tracking(tracking, { id: label.carrierId, code: label.carrierCode }, label.trackingNumber);
+  const query = `carrier_code=${encodeURIComponent(label.carrierCode)}&tracking_number=${encodeURIComponent(label.trackingNumber)}`;
+  return [
+    { event: 'track', payload: { resourcePath: `/tracking?${query}`, data: { label_url: null, ...data } } },
+    { event: 'track_event_v2', payload: { resourcePath: `/labels/se-${label.id}/track`, data } },
+  ];
+}
+
+/**
+ * Raises every tracking event of the account's parcels that happened by `now` and was not raised
+ * yet; returns how many events were passed. Serialized per account (the account row is locked),
+ * so two processes never raise an event twice.
+ */
+export async function raiseDueTrackEvents(ex: Executor, accountId: number, now: Date): Promise<number> {
+  await lockRow(ex, 'accounts', accountId);
+  const nowIso = now.toISOString();
+  const listening = await hasSubscribers(ex, accountId, ['track', 'track_event_v2']);
+  let passed = 0;
+  for (;;) {
+    const parcels = await ex
+      .selectFrom('tracked_parcels')
+      .select(['id', 'label_id', 'events_raised'])
+      .where('account_id', '=', accountId)
+      .where('next_event_at', '<=', nowIso)
+      .orderBy('id')
+      .limit(PARCELS_PER_ROUND)
+      .execute();
+    if (parcels.length === 0) return passed;
+    const rows = await ex.selectFrom('labels').selectAll().where('id', 'in', parcels.map((p) => p.label_id)).execute();
+    const labels = new Map((await assembleLabels(ex, rows)).map((l) => [l.id, l]));
+    const events: PendingEvent[] = [];
+    for (const parcel of parcels) {
+      const label = labels.get(parcel.label_id);
+      if (!label) {
+        await ex.deleteFrom('tracked_parcels').where('id', '=', parcel.id).execute();
+        continue;
+      }
+      const all = chronological(trackLabel(label, new Date(now.getTime() + HORIZON_MS)));
+      const happened = all.filter((e) => e.occurredAt <= nowIso).length;
+      if (listening) {
+        for (let i = parcel.events_raised; i < happened; i++) events.push(...trackEvents(label, trackLabel(label, new Date(all[i].occurredAt))));
+      }
+      passed += Math.max(0, happened - parcel.events_raised);
+      await ex
+        .updateTable('tracked_parcels')
+        .set({ events_raised: Math.max(happened, parcel.events_raised), next_event_at: all[happened]?.occurredAt ?? null })
+        .where('id', '=', parcel.id)
+        .execute();
+    }
+    await raiseEvents(ex, accountId, events, nowIso);
+  }
+}
+
+/** Accounts with a parcel event due by `latest` (the furthest-ahead clock): the periodic sweep's work list. */
+export async function accountsWithDueParcels(ex: Executor, latest: Date): Promise<number[]> {
+  const rows = await ex.selectFrom('tracked_parcels').select('account_id').distinct().where('next_event_at', '<=', latest.toISOString()).execute();
+  return rows.map((r) => r.account_id);
+}
+
+/**
+ * The periodic sweep: raises the events that time alone (not a clock move) has passed, for every
+ * account, each account on its own clock and in its own transaction. `base` is the process clock.
+ */
+export async function raisePassedTrackEvents(db: Db, base: Date): Promise<number> {
+  const groups = await accountClockGroups(db);
+  const furthest = Math.max(0, ...groups.keys());
+  let passed = 0;
+  for (const accountId of await accountsWithDueParcels(db, new Date(base.getTime() + furthest))) {
+    const now = new Date(base.getTime() + (await accountClockOffset(db, accountId)));
+    passed += await db.transaction().execute((tx) => raiseDueTrackEvents(tx, accountId, now));
+  }
+  return passed;
+}
