@@ -8,7 +8,7 @@ import { accountClockGroups, accountClockOffset } from '../../db/account-clocks.
 import type { Db, Executor } from '../../db/index.ts';
 import { lockRow } from '../../db/locks.ts';
 import { hasSubscribers, raiseEvents, type PendingEvent } from '../events/raise.ts';
-import type { TrackingResult } from '../tracking/index.ts';
+import type { TrackingEvent, TrackingResult } from '../tracking/index.ts';
 import { assembleLabels } from './store.ts';
 import { trackLabel } from './tracking.ts';
 import { toV2Tracking } from './tracking-wire.ts';
@@ -23,10 +23,32 @@ function chronological(t: TrackingResult) {
   return [...t.events].reverse();
 }
 
+/** Event times are whole seconds without milliseconds; cursors store full ISO instants. */
+const instant = (occurredAt: string | undefined) => (occurredAt === undefined ? null : new Date(occurredAt).toISOString());
+const happenedBy = (events: TrackingEvent[], now: Date) => events.filter((e) => Date.parse(e.occurredAt) <= now.getTime()).length;
+
 function cursorAt(label: Label, now: Date): { raised: number; next: string | null } {
   const all = chronological(trackLabel(label, new Date(now.getTime() + HORIZON_MS)));
-  const raised = all.filter((e) => e.occurredAt <= now.toISOString()).length;
-  return { raised, next: all[raised]?.occurredAt ?? null };
+  const raised = happenedBy(all, now);
+  return { raised, next: instant(all[raised]?.occurredAt) };
+}
+
+/** The tracking as it stood right after one event: that event is the latest, the status is its own. */
+function asOf(full: TrackingResult, chronologicalEvents: TrackingEvent[], index: number): TrackingResult {
+  const latest = chronologicalEvents[index];
+  return {
+    ...full,
+    statusCode: latest.statusCode,
+    statusDescription: latest.statusDescription,
+    statusDetailCode: latest.statusDetailCode,
+    statusDetailDescription: latest.statusDetailDescription,
+    carrierStatusCode: latest.carrierStatusCode,
+    carrierStatusDescription: latest.carrierStatusDescription,
+    carrierDetailCode: latest.carrierDetailCode,
+    actualDeliveryDate: latest.statusCode === 'DE' ? latest.occurredAt : null,
+    exceptionDescription: latest.statusCode === 'EX' ? latest.description : null,
+    events: chronologicalEvents.slice(0, index + 1).reverse(),
+  };
 }
 
 /**
@@ -90,15 +112,17 @@ export async function raiseDueTrackEvents(ex: Executor, accountId: number, now: 
         await ex.deleteFrom('tracked_parcels').where('id', '=', parcel.id).execute();
         continue;
       }
-      const all = chronological(trackLabel(label, new Date(now.getTime() + HORIZON_MS)));
-      const happened = all.filter((e) => e.occurredAt <= nowIso).length;
+      const full = trackLabel(label, now);
+      const all = chronological(full);
+      const happened = all.length;
       if (listening) {
-        for (let i = parcel.events_raised; i < happened; i++) events.push(...trackEvents(label, trackLabel(label, new Date(all[i].occurredAt))));
+        for (let i = parcel.events_raised; i < happened; i++) events.push(...trackEvents(label, asOf(full, all, i)));
       }
+      const next = chronological(trackLabel(label, new Date(now.getTime() + HORIZON_MS)))[happened]?.occurredAt;
       passed += Math.max(0, happened - parcel.events_raised);
       await ex
         .updateTable('tracked_parcels')
-        .set({ events_raised: Math.max(happened, parcel.events_raised), next_event_at: all[happened]?.occurredAt ?? null })
+        .set({ events_raised: Math.max(happened, parcel.events_raised), next_event_at: instant(next) })
         .where('id', '=', parcel.id)
         .execute();
     }

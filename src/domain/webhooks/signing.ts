@@ -3,7 +3,8 @@
 // x-shipengine-rsa-sha256-signature, and x-shipengine-rsa-sha256-key-id names the key in the JWKS
 // served at /jwks. The key pair is made once, kept in the database and rotated from the CLI; a
 // retired key stays published for a week so deliveries signed with it still verify.
-import { createPrivateKey, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { createPrivateKey, generateKeyPair, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { promisify } from 'node:util';
 import type { Executor } from '../../db/index.ts';
 
 const RETIRED_KEY_PUBLISHED_MS = 7 * 24 * 3600_000;
@@ -24,20 +25,33 @@ export interface PublicJwk {
 
 const parsed = new Map<string, KeyObject>();
 
-function newKeyPair(now: string) {
-  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const generateRsa = promisify(generateKeyPair);
+
+async function newKeyPair(now: string) {
+  const { publicKey, privateKey } = await generateRsa('rsa', { modulusLength: 2048 });
   const kid = `shipdock-${now.slice(0, 10)}-${randomBytes(4).toString('hex')}`;
   const jwk = { ...(publicKey.export({ format: 'jwk' }) as { kty: string; n: string; e: string }), kid, alg: 'RS256' as const, use: 'sig' as const };
   return { kid, private_pem: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, public_jwk: JSON.stringify(jwk), created_at: now, retired_at: null };
 }
 
+const newestActive = (ex: Executor) =>
+  ex.selectFrom('signing_keys').select(['kid', 'private_pem']).where('retired_at', 'is', null).orderBy('created_at', 'desc').orderBy('kid').executeTakeFirst();
+
+/** One key creation at a time in this process: concurrent first deliveries share it. */
+let creating: Promise<void> | null = null;
+
 /** The key deliveries are signed with: the newest one not retired, made on first need. */
 export async function activeSigningKey(ex: Executor, now: string): Promise<SigningKey> {
-  let row = await ex.selectFrom('signing_keys').select(['kid', 'private_pem']).where('retired_at', 'is', null).orderBy('created_at', 'desc').orderBy('kid').executeTakeFirst();
+  let row = await newestActive(ex);
   if (!row) {
-    const fresh = newKeyPair(now);
-    await ex.insertInto('signing_keys').values(fresh).execute();
-    row = fresh;
+    creating ??= (async () => {
+      const fresh = await newKeyPair(now);
+      if (!(await newestActive(ex))) await ex.insertInto('signing_keys').values(fresh).execute();
+    })().finally(() => {
+      creating = null;
+    });
+    await creating;
+    row = (await newestActive(ex))!;
   }
   let key = parsed.get(row.kid);
   if (!key) {
@@ -50,7 +64,7 @@ export async function activeSigningKey(ex: Executor, now: string): Promise<Signi
 /** Makes a new active key and retires the others (still published for a week). Returns the new kid. */
 export async function rotateSigningKey(ex: Executor, now: string): Promise<string> {
   await ex.updateTable('signing_keys').set({ retired_at: now }).where('retired_at', 'is', null).execute();
-  const fresh = newKeyPair(now);
+  const fresh = await newKeyPair(now);
   await ex.insertInto('signing_keys').values(fresh).execute();
   return fresh.kid;
 }
