@@ -11,7 +11,7 @@ import { hasSubscribers, raiseEvents, type PendingEvent } from '../events/raise.
 import type { TrackingEvent, TrackingResult } from '../tracking/index.ts';
 import { assembleLabels } from './store.ts';
 import { trackLabel } from './tracking.ts';
-import { toV2Tracking } from './tracking-wire.ts';
+import { toV2TrackingEvent, toV2TrackingStatus } from './tracking-wire.ts';
 import type { Label } from './types.ts';
 
 /** Simulated journeys end within weeks; "the end of time" for the last event of a parcel. */
@@ -33,22 +33,31 @@ function cursorAt(label: Label, now: Date): { raised: number; next: string | nul
   return { raised, next: instant(all[raised]?.occurredAt) };
 }
 
-/** The tracking as it stood right after one event: that event is the latest, the status is its own. */
-function asOf(full: TrackingResult, chronologicalEvents: TrackingEvent[], index: number): TrackingResult {
-  const latest = chronologicalEvents[index];
-  return {
-    ...full,
-    statusCode: latest.statusCode,
-    statusDescription: latest.statusDescription,
-    statusDetailCode: latest.statusDetailCode,
-    statusDetailDescription: latest.statusDetailDescription,
-    carrierStatusCode: latest.carrierStatusCode,
-    carrierStatusDescription: latest.carrierStatusDescription,
-    carrierDetailCode: latest.carrierDetailCode,
-    actualDeliveryDate: latest.statusCode === 'DE' ? latest.occurredAt : null,
-    exceptionDescription: latest.statusCode === 'EX' ? latest.description : null,
-    events: chronologicalEvents.slice(0, index + 1).reverse(),
-  };
+type WireEvent = ReturnType<typeof toV2TrackingEvent>;
+
+/**
+ * The tracking as it stood right after event `index`: that event is the latest and the status is
+ * its own. `wire` holds every event already in wire form (oldest first), shared by all the updates.
+ */
+function trackingAsOf(label: Label, full: TrackingResult, events: TrackingEvent[], wire: WireEvent[], index: number) {
+  const latest = events[index];
+  const status = toV2TrackingStatus(
+    {
+      ...full,
+      statusCode: latest.statusCode,
+      statusDescription: latest.statusDescription,
+      statusDetailCode: latest.statusDetailCode,
+      statusDetailDescription: latest.statusDetailDescription,
+      carrierStatusCode: latest.carrierStatusCode,
+      carrierStatusDescription: latest.carrierStatusDescription,
+      carrierDetailCode: latest.carrierDetailCode,
+      actualDeliveryDate: latest.statusCode === 'DE' ? latest.occurredAt : null,
+      exceptionDescription: latest.statusCode === 'EX' ? latest.description : null,
+    },
+    { id: label.carrierId, code: label.carrierCode },
+    label.trackingNumber,
+  );
+  return { ...status, events: wire.slice(0, index + 1).reverse() };
 }
 
 /**
@@ -74,8 +83,7 @@ export async function isParcelTracked(ex: Executor, accountId: number, labelId: 
 }
 
 /** The two events of one tracking update: ShipEngine's `track` and the 2026 `track_event_v2`. */
-function trackEvents(label: Label, tracking: TrackingResult): PendingEvent[] {
-  const data = toV2Tracking(tracking, { id: label.carrierId, code: label.carrierCode }, label.trackingNumber);
+function trackEvents(label: Label, data: ReturnType<typeof trackingAsOf>): PendingEvent[] {
   const query = `carrier_code=${encodeURIComponent(label.carrierCode)}&tracking_number=${encodeURIComponent(label.trackingNumber)}`;
   return [
     { event: 'track', payload: { resourcePath: `/tracking?${query}`, data: { label_url: null, ...data } } },
@@ -112,13 +120,15 @@ export async function raiseDueTrackEvents(ex: Executor, accountId: number, now: 
         await ex.deleteFrom('tracked_parcels').where('id', '=', parcel.id).execute();
         continue;
       }
-      const full = trackLabel(label, now);
+      // One simulation per parcel: its whole journey, cut at `now` here (events are whole seconds).
+      const full = trackLabel(label, new Date(now.getTime() + HORIZON_MS));
       const all = chronological(full);
-      const happened = all.length;
-      if (listening) {
-        for (let i = parcel.events_raised; i < happened; i++) events.push(...trackEvents(label, asOf(full, all, i)));
+      const happened = happenedBy(all, now);
+      if (listening && happened > parcel.events_raised) {
+        const wire = all.map(toV2TrackingEvent);
+        for (let i = parcel.events_raised; i < happened; i++) events.push(...trackEvents(label, trackingAsOf(label, full, all, wire, i)));
       }
-      const next = chronological(trackLabel(label, new Date(now.getTime() + HORIZON_MS)))[happened]?.occurredAt;
+      const next = all[happened]?.occurredAt;
       passed += Math.max(0, happened - parcel.events_raised);
       await ex
         .updateTable('tracked_parcels')
