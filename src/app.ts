@@ -35,6 +35,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     openapi: {
       info: { title: 'Shipdock', version: '0.1.0', description: 'ShipStation V1, V2 and ShipEngine, self-hosted.' },
       servers: [{ url: ctx.config.publicUrl }],
+      tags: [
+        { name: 'sandbox', description: "Shipdock extension, not a ShipStation API: the account's test clock and a reset of its shipping data. Authenticated with the account's API key; SHIPDOCK_SANDBOX=false turns it off." },
+        { name: 'webhooks', description: 'Webhook subscriptions. Deliveries are signed (RSA-SHA256, x-shipengine-* headers); the public keys are at GET /jwks.' },
+      ],
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
