@@ -160,3 +160,27 @@ test('the sandbox controls are documented under their own tag', async () => {
     await t.close();
   }
 });
+
+test('download links and API keys expire by the account clock', async () => {
+  const t = await startTestApp();
+  try {
+    const call = (method: string, url: string, payload?: object) =>
+      t.app.inject({ method: method as 'GET', url, payload, headers: { 'api-key': 'TEST_api_key_for_shipdock_tests' } });
+    const carriers = (await call('GET', '/v2/carriers')).json().carriers as { carrier_code: string; carrier_id: string }[];
+    const ups = carriers.find((c) => c.carrier_code === 'ups')!.carrier_id;
+    const label = (await call('POST', '/v2/labels', { shipment: domesticShipment({ carrier_id: ups, service_code: 'ups_ground' }) })).json();
+    const pdf = label.label_download.pdf.replace('http://shipdock.test', '');
+    assert.equal((await t.app.inject({ method: 'GET', url: pdf })).statusCode, 200);
+    const { createV1KeyPair } = await import('../../src/domain/accounts/keys.ts');
+    const { basic } = await import('../helpers/server.ts');
+    const pair = await t.ctx.database.db.transaction().execute((tx) => createV1KeyPair(tx, 1, 3, new Date().toISOString()));
+    const v1 = () => t.app.inject({ method: 'GET', url: '/carriers', headers: { authorization: basic(pair.apiKey, pair.apiSecret) } });
+    assert.equal((await v1()).statusCode, 200);
+    await call('POST', '/sandbox/clock/advance', { duration: 'P91D' });
+    assert.equal((await t.app.inject({ method: 'GET', url: pdf })).statusCode, 404, 'links expire after 90 days of the account clock');
+    await call('POST', '/sandbox/clock/advance', { duration: 'P10D' });
+    assert.equal((await v1()).statusCode, 401, 'a 3-month V1 key pair has expired on the account clock');
+  } finally {
+    await t.close();
+  }
+});

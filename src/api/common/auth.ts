@@ -11,9 +11,9 @@ import { accountClockOffset } from '../../db/account-clocks.ts';
  * From here on the request runs on the account's sandbox clock: `ctx.clock` answers with the
  * account's time (the scope was opened for the request in app.ts).
  */
-async function enterAccountClock(ctx: AppContext, account: Account): Promise<void> {
+async function enterAccountClock(ctx: AppContext, account: Account, offsetMs?: number): Promise<void> {
   const scope = ctx.clock.currentScope();
-  if (scope) scope.offsetMs = await accountClockOffset(ctx.database.db, account.id);
+  if (scope) scope.offsetMs = offsetMs ?? (await accountClockOffset(ctx.database.db, account.id));
 }
 
 declare module 'fastify' {
@@ -80,7 +80,7 @@ export function v1Authentication(ctx: AppContext) {
     if (principal?.kind !== 'account') throw unauthorized('Authorization has been denied for this request.');
     request.principal = principal;
     request.account = principal.account;
-    await enterAccountClock(ctx, principal.account);
+    await enterAccountClock(ctx, principal.account, principal.clockOffsetMs);
     await enforceRateLimit(ctx, reply, `v1:${principal.credentialId}`, ctx.config.rateLimitV1, 'v1');
     requireApiPlan(principal.account, request, 'v1');
   };
@@ -120,7 +120,7 @@ export function apiKeyAuthentication(ctx: AppContext, surface: 'v2' | 'shipengin
 
     if (config.partner) throw new DomainError('forbidden', 'This endpoint requires a partner API key.');
     request.account = principal.account;
-    await enterAccountClock(ctx, principal.account);
+    await enterAccountClock(ctx, principal.account, principal.clockOffsetMs);
     await enforceRateLimit(ctx, reply, principal.credentialId, ctx.config.rateLimitV2, surface);
     if (surface === 'v2') requireApiPlan(principal.account, request, surface);
   };
