@@ -3,7 +3,7 @@
 import type { Executor } from '../../db/index.ts';
 import { enqueueJobs } from '../../jobs/queue.ts';
 import { apiSubscriptionsTo, type ApiWebhook, type ApiWebhookEvent } from '../webhooks/api-webhooks.ts';
-import { WEBHOOK_DELIVERY_JOB, type WebhookDeliveryPayload } from '../webhooks/delivery.ts';
+import { WEBHOOK_DELIVERY_JOB, type DataRef, type WebhookDeliveryPayload } from '../webhooks/delivery.ts';
 
 export type { ApiWebhookEvent } from '../webhooks/api-webhooks.ts';
 
@@ -15,6 +15,8 @@ export interface RaisedEvent {
   resourcePath: string;
   /** Inline data (tracking events carry the tracking information). */
   data?: unknown;
+  /** Or a reference to it, resolved when delivered (see registerDataResolver). */
+  dataRef?: DataRef;
   /** Events of one store reach only subscriptions bound to that store, or to none. */
   storeId?: number | null;
 }
@@ -61,6 +63,7 @@ export async function raiseEvents(ex: Executor, accountId: number, events: Pendi
           resourceType: resourceTypeOf(event),
           resourcePath: `${surfacePrefix(hook)}${payload.resourcePath}`,
           ...(payload.data === undefined ? {} : { data: payload.data }),
+          ...(payload.dataRef === undefined ? {} : { dataRef: payload.dataRef }),
         } satisfies WebhookDeliveryPayload,
         runAt: now,
       })),

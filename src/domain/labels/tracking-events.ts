@@ -9,7 +9,7 @@ import type { Db, Executor } from '../../db/index.ts';
 import { lockRow } from '../../db/locks.ts';
 import { hasSubscribers, raiseEvents, type PendingEvent } from '../events/raise.ts';
 import type { TrackingEvent, TrackingResult } from '../tracking/index.ts';
-import { assembleLabels } from './store.ts';
+import { assembleLabels, findLabel } from './store.ts';
 import { trackLabel } from './tracking.ts';
 import { toV2TrackingEvent, toV2TrackingStatus } from './tracking-wire.ts';
 import type { Label } from './types.ts';
@@ -82,13 +82,39 @@ export async function isParcelTracked(ex: Executor, accountId: number, labelId: 
   return Boolean(await ex.selectFrom('tracked_parcels').select('id').where('account_id', '=', accountId).where('label_id', '=', labelId).executeTakeFirst());
 }
 
-/** The two events of one tracking update: ShipEngine's `track` and the 2026 `track_event_v2`. */
-function trackEvents(label: Label, data: ReturnType<typeof trackingAsOf>): PendingEvent[] {
+export const TRACKING_DATA = 'tracking';
+
+interface TrackingDataArgs {
+  labelId: number;
+  /** The tracking as it stood after this many events. */
+  events: number;
+  /** ShipEngine's API_TRACK data also carries `label_url`. */
+  classic?: boolean;
+}
+
+/**
+ * The two events of one tracking update: ShipEngine's `track` and the 2026 `track_event_v2`.
+ * Their data is rebuilt when delivered (simulation is deterministic), so the queue stays small.
+ */
+function trackEvents(label: Label, events: number): PendingEvent[] {
   const query = `carrier_code=${encodeURIComponent(label.carrierCode)}&tracking_number=${encodeURIComponent(label.trackingNumber)}`;
+  const ref = (classic: boolean) => ({ resolver: TRACKING_DATA, args: { labelId: label.id, events, ...(classic ? { classic } : {}) } satisfies TrackingDataArgs });
   return [
-    { event: 'track', payload: { resourcePath: `/tracking?${query}`, data: { label_url: null, ...data } } },
-    { event: 'track_event_v2', payload: { resourcePath: `/labels/se-${label.id}/track`, data } },
+    { event: 'track', payload: { resourcePath: `/tracking?${query}`, dataRef: ref(true) } },
+    { event: 'track_event_v2', payload: { resourcePath: `/labels/se-${label.id}/track`, dataRef: ref(false) } },
   ];
+}
+
+/** The `data` of a tracking webhook (registered as the `tracking` data resolver). */
+export async function trackingWebhookData(ex: Executor, accountId: number, args: unknown): Promise<unknown | null> {
+  const { labelId, events, classic } = args as TrackingDataArgs;
+  const label = await findLabel(ex, accountId, labelId);
+  if (!label) return null;
+  const full = trackLabel(label, new Date(Date.parse(label.createdAt) + HORIZON_MS));
+  const all = chronological(full);
+  if (events < 1 || events > all.length) return null;
+  const data = trackingAsOf(label, full, all, all.slice(0, events).map(toV2TrackingEvent), events - 1);
+  return classic ? { label_url: null, ...data } : data;
 }
 
 /**
@@ -104,7 +130,7 @@ export async function raiseDueTrackEvents(ex: Executor, accountId: number, now: 
   for (;;) {
     const parcels = await ex
       .selectFrom('tracked_parcels')
-      .select(['id', 'label_id', 'events_raised'])
+      .selectAll()
       .where('account_id', '=', accountId)
       .where('next_event_at', '<=', nowIso)
       .orderBy('id')
@@ -114,28 +140,22 @@ export async function raiseDueTrackEvents(ex: Executor, accountId: number, now: 
     const rows = await ex.selectFrom('labels').selectAll().where('id', 'in', parcels.map((p) => p.label_id)).execute();
     const labels = new Map((await assembleLabels(ex, rows)).map((l) => [l.id, l]));
     const events: PendingEvent[] = [];
+    const moved: typeof parcels = [];
     for (const parcel of parcels) {
       const label = labels.get(parcel.label_id);
-      if (!label) {
-        await ex.deleteFrom('tracked_parcels').where('id', '=', parcel.id).execute();
-        continue;
-      }
+      if (!label) continue; // its label is gone: the cursor goes with the rewrite below
       // One simulation per parcel: its whole journey, cut at `now` here (events are whole seconds).
       const full = trackLabel(label, new Date(now.getTime() + HORIZON_MS));
       const all = chronological(full);
       const happened = happenedBy(all, now);
-      if (listening && happened > parcel.events_raised) {
-        const wire = all.map(toV2TrackingEvent);
-        for (let i = parcel.events_raised; i < happened; i++) events.push(...trackEvents(label, trackingAsOf(label, full, all, wire, i)));
-      }
+      if (listening) for (let i = parcel.events_raised; i < happened; i++) events.push(...trackEvents(label, i + 1));
       const next = all[happened]?.occurredAt;
       passed += Math.max(0, happened - parcel.events_raised);
-      await ex
-        .updateTable('tracked_parcels')
-        .set({ events_raised: Math.max(happened, parcel.events_raised), next_event_at: instant(next) })
-        .where('id', '=', parcel.id)
-        .execute();
+      moved.push({ ...parcel, events_raised: Math.max(happened, parcel.events_raised), next_event_at: instant(next) });
     }
+    // The cursors are rewritten in two statements rather than one update per parcel.
+    await ex.deleteFrom('tracked_parcels').where('id', 'in', parcels.map((p) => p.id)).execute();
+    if (moved.length > 0) await ex.insertInto('tracked_parcels').values(moved).execute();
     await raiseEvents(ex, accountId, events, nowIso);
   }
 }

@@ -21,6 +21,33 @@ export interface WebhookDeliveryPayload {
   resourcePath: string;
   /** Inline data (tracking webhooks). */
   data?: unknown;
+  /** Inline data built when delivered (kept small in the queue); see registerDataResolver. */
+  dataRef?: DataRef;
+}
+
+/** Names a resolver and its arguments; the resolver rebuilds the inline data deterministically. */
+export interface DataRef {
+  resolver: string;
+  args: unknown;
+}
+
+/** Returns the data, or null when its subject is gone (the delivery is then cancelled). */
+export type DataResolver = (ex: Executor, accountId: number, args: unknown) => Promise<unknown | null>;
+const resolvers = new Map<string, DataResolver>();
+
+/** Registered by the application wiring (resolvers live in the features that own the data). */
+export function registerDataResolver(name: string, resolver: DataResolver): void {
+  resolvers.set(name, resolver);
+}
+
+async function inlineData(ex: Executor, accountId: number, payload: WebhookDeliveryPayload): Promise<{ data?: unknown } | null> {
+  if (payload.dataRef) {
+    const resolver = resolvers.get(payload.dataRef.resolver);
+    if (!resolver) throw new Error(`no data resolver ${payload.dataRef.resolver}`);
+    const data = await resolver(ex, accountId, payload.dataRef.args);
+    return data === null ? null : { data };
+  }
+  return payload.data === undefined ? {} : { data: payload.data };
 }
 
 export interface DeliveryContext extends JobContext {
@@ -54,11 +81,9 @@ export async function deliverWebhookJob(ctx: DeliveryContext, job: ClaimedJob): 
   const kind = payload.source ?? 'v1';
   const to = await target(db, payload);
   if (!to) return { status: 'cancelled', note: `webhook ${payload.webhookId} was unsubscribed` };
-  const body = JSON.stringify({
-    resource_url: `${ctx.config.publicUrl}${payload.resourcePath}`,
-    resource_type: payload.resourceType,
-    ...(payload.data === undefined ? {} : { data: payload.data }),
-  });
+  const inline = await inlineData(db, job.accountId ?? 0, payload);
+  if (!inline) return { status: 'cancelled', note: 'the subject of the event no longer exists' };
+  const body = JSON.stringify({ resource_url: `${ctx.config.publicUrl}${payload.resourcePath}`, resource_type: payload.resourceType, ...inline });
   // Receivers compare the timestamp with their own clock, so it is real time, not sandbox time.
   const signedAt = new Date().toISOString();
   const key = await activeSigningKey(db, signedAt);
