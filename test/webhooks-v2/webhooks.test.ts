@@ -115,6 +115,12 @@ describe('V2 and ShipEngine webhooks', () => {
     });
   }
 
+  test('two concurrent creations of one event: one wins, the other is a conflict', async () => {
+    const results = await Promise.all([1, 2, 3].map((n) => raw('POST', '/v2/environment/webhooks', { event: 'report_complete', url: `https://example.com/${n}` })));
+    assert.deepEqual(results.map((r) => r.statusCode).sort(), [200, 409, 409]);
+    for (const r of results.filter((x) => x.statusCode === 409)) assert.equal(r.json().errors[0].error_code, 'webhook_event_type_conflict');
+  });
+
   test('each surface keeps its own subscriptions', async () => {
     await t.api('v2', 'POST', '/v2/environment/webhooks', { event: 'rate', url: 'https://example.com/v2' });
     assert.deepEqual((await t.api('shipengine', 'GET', '/v1/environment/webhooks')).json(), []);

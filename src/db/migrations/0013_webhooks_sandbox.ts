@@ -61,5 +61,6 @@ export const webhooksSandbox: MigrationFactory = (engine) => ({
       .execute();
     await createIndex(db, 'tracked_parcels_label', 'tracked_parcels', ['label_id'], true);
     await createIndex(db, 'tracked_parcels_due', 'tracked_parcels', ['account_id', 'next_event_at']);
+    await createIndex(db, 'tracked_parcels_next', 'tracked_parcels', ['next_event_at']);
   },
 });

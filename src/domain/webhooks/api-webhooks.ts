@@ -104,13 +104,20 @@ export async function createApiWebhook(ex: Executor, accountId: number, surface:
     .where('surface', '=', surface)
     .where('event', '=', event)
     .executeTakeFirst();
-  if (taken) throw new DomainError('conflict', `A webhook for the ${event} event already exists; update it instead.`, 'webhook_event_type_conflict');
-  const row = await ex
-    .insertInto('api_webhooks')
-    .values({ account_id: accountId, surface, event, url, headers: JSON.stringify(headers), name: input.name ?? null, store_id: input.storeId ?? null, created_at: now })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toWebhook(row);
+  const conflict = () => new DomainError('conflict', `A webhook for the ${event} event already exists; update it instead.`, 'webhook_event_type_conflict');
+  if (taken) throw conflict();
+  try {
+    const row = await ex
+      .insertInto('api_webhooks')
+      .values({ account_id: accountId, surface, event, url, headers: JSON.stringify(headers), name: input.name ?? null, store_id: input.storeId ?? null, created_at: now })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toWebhook(row);
+  } catch (error) {
+    // Two concurrent creations: the unique index lets one through.
+    if (/unique/i.test(String((error as Error).message)) || (error as { code?: string }).code === '23505') throw conflict();
+    throw error;
+  }
 }
 
 export async function listApiWebhooks(ex: Executor, accountId: number, surface: WebhookSurface): Promise<ApiWebhook[]> {
