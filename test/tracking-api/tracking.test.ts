@@ -86,4 +86,17 @@ describe('tracking API', () => {
     assert.equal((await t.api('v2', 'POST', '/v2/tracking/stop?carrier_code=ups&tracking_number=1Z999AA10123456784')).statusCode, 204);
     assert.equal((await t.api('v2', 'POST', '/v2/tracking/stop?carrier_code=ups&tracking_number=1Z12')).statusCode, 400);
   });
+
+  test('time passing alone (no clock move) raises the events too: the job runner sweeps tracked parcels', async () => {
+    const label = await buyLabel();
+    const mine = () => receiver.deliveries.filter((d) => d.body.data?.tracking_number === label.tracking_number);
+    await runDueJobs(t.ctx);
+    const before = mine().length;
+    t.ctx.clock.advance(30 * 24 * 3600_000); // the server's own clock, as if a month went by
+    await runDueJobs(t.ctx);
+    const after = mine();
+    assert.ok(after.length > before + 3, `${after.length} deliveries`);
+    assert.ok(after.some((d) => d.body.data!.status_code === 'DE'));
+    assert.equal(await runDueJobs(t.ctx), 0, 'nothing is raised twice');
+  });
 });

@@ -5,6 +5,7 @@ import { runDueJobs } from '../../src/jobs/runner.ts';
 import { listDeliveryAttempts } from '../../src/domain/webhooks/delivery.ts';
 import { raiseEvent } from '../../src/domain/events/raise.ts';
 import { domesticShipment } from '../shipping/fixtures.ts';
+import { orderBody } from '../v1/fixtures.ts';
 import { localPath, startSignedReceiver, verifyDelivery, type SignedReceiver } from './receiver.ts';
 
 const SURFACES = [
@@ -191,6 +192,29 @@ describe('V2 and ShipEngine webhooks', () => {
       { resource_url: 'http://shipdock.test/v1/batches/se-1', resource_type: 'API_BATCH' },
       { resource_url: 'http://shipdock.test/v2/batches/se-1', resource_type: 'API_BATCH' },
     ]);
+  });
+
+  test('shipment_created_v2 lists the shipments of an order import; fulfillment_shipped_v2 names the fulfillment; V1 deliveries share the log', async () => {
+    await raw('POST', '/v2/environment/webhooks', { event: 'shipment_created_v2', url: receiver.url });
+    await raw('POST', '/v2/environment/webhooks', { event: 'fulfillment_shipped_v2', url: receiver.url });
+    const v1Hook = (await t.v1('POST', '/webhooks/subscribe', { target_url: receiver.url, event: 'ORDER_NOTIFY' })).json().id as number;
+    const order = await t.v1('POST', '/orders/createorder', orderBody({ orderKey: 'v2-hook-1', orderNumber: 'V2H-1' }));
+    assert.equal(order.statusCode, 200, order.body);
+    assert.equal(await runDueJobs(t.ctx), 2);
+    const created = receiver.deliveries.find((d) => d.body.resource_type === 'SHIPMENT_CREATED_V2')!;
+    assert.match(created.body.resource_url, /^http:\/\/shipdock\.test\/v2\/shipments\?import_batch_id=[0-9a-f-]{36}$/);
+    const shipments = (await t.api('v2', 'GET', localPath(created.body.resource_url))).json().shipments;
+    assert.deepEqual(shipments.map((s: { shipment_number: string }) => s.shipment_number), ['V2H-1']);
+    assert.ok(await verifyDelivery(t, receiver.deliveries.find((d) => d.body.resource_type === 'ORDER_NOTIFY')!), 'V1 deliveries are signed too');
+
+    const shipped = await t.v1('POST', '/orders/markasshipped', { orderId: order.json().orderId, carrierCode: 'ups', shipDate: '2026-12-08', trackingNumber: '1Z999AA10123456784' });
+    assert.equal(shipped.statusCode, 200, shipped.body);
+    assert.equal(await runDueJobs(t.ctx), 1);
+    const fulfilled = receiver.deliveries.find((d) => d.body.resource_type === 'FULFILLMENT_SHIPPED_V2')!;
+    assert.match(fulfilled.body.resource_url, new RegExp(`^http://shipdock\\.test/v2/fulfillments\\?fulfillment_id=se-\\d+&shipment_id=${shipments[0].shipment_id}$`));
+    const v1Log = await listDeliveryAttempts(t.ctx.database.db, 1, 'v1', v1Hook);
+    assert.deepEqual(v1Log.map((a) => [a.resourceType, a.status, a.responseCode]), [['ORDER_NOTIFY', 'delivered', 200]]);
+    await t.v1('DELETE', `/webhooks/${v1Hook}`);
   });
 
   test('the JWKS is public and rotation keeps the old key published', async () => {
