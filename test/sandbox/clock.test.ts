@@ -50,9 +50,13 @@ describe('sandbox: per-account test clock', () => {
     assert.equal(bad.json().errors[0].field_name, 'duration');
     assert.equal((await call('POST', '/sandbox/clock/advance', {})).statusCode, 400);
     assert.equal((await t.app.inject({ method: 'GET', url: '/sandbox/clock' })).statusCode, 401, 'needs the API key');
-    // The account's requests see its time: a V2 resource created now is stamped two days ahead.
-    const tag = await call('POST', '/v1/tags', { name: 'clock-check' });
-    assert.equal(tag.statusCode, 200, tag.body);
+    // The account's requests see its time: a shipment created now is stamped two days ahead.
+    const shipment = await call('POST', '/v2/shipments', { shipments: [domesticShipment({ carrier_id: await upsOf(), service_code: 'ups_ground' })] });
+    assert.equal(shipment.statusCode, 200, shipment.body);
+    const createdAt = Date.parse(shipment.json().shipments[0].created_at);
+    assert.ok(Math.abs(createdAt - (Date.now() + 2 * DAY)) < 60_000, shipment.json().shipments[0].created_at);
+    const v1Order = (await t.v1('POST', '/orders/createorder', orderBody({ orderKey: 'clock-v1', orderNumber: 'CLK-1' }))).json();
+    assert.ok(Math.abs(Date.parse(`${v1Order.createDate}-08:00`) - (Date.now() + 2 * DAY)) < 3 * 3600_000, `V1 sees it too: ${v1Order.createDate}`);
   });
 
   test("one account's clock never moves another's", async () => {
