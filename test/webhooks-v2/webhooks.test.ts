@@ -217,7 +217,15 @@ describe('V2 and ShipEngine webhooks', () => {
     await t.v1('DELETE', `/webhooks/${v1Hook}`);
   });
 
-  test('the JWKS is public and rotation keeps the old key published', async () => {
+  test('the JWKS is public (a key exists before any delivery) and rotation keeps the old key published', async () => {
+    const fresh = await startTestApp();
+    try {
+      const first = (await fresh.app.inject({ method: 'GET', url: '/jwks' })).json();
+      assert.equal(first.keys.length, 1);
+      assert.equal(first.keys[0].alg, 'RS256');
+    } finally {
+      await fresh.close();
+    }
     const jwks = await t.app.inject({ method: 'GET', url: '/jwks' });
     assert.equal(jwks.statusCode, 200);
     const before = jwks.json().keys;
