@@ -7,6 +7,8 @@ import type { AppContext } from './api/common/context.ts';
 import { v1LegacyPlugin, v1NotFound } from './api/v1legacy/index.ts';
 import { v2Plugin } from './api/v2/index.ts';
 import { shipEnginePlugin } from './api/shipengine/index.ts';
+import { sandboxPlugin } from './api/sandbox/routes.ts';
+import { jwksRoutes } from './api/webhook-keys.ts';
 
 export interface BuildOptions {
   logger?: boolean;
@@ -26,11 +28,17 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.decorateRequest('principal', null);
   app.decorateRequest('account', null);
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
+  // Each request gets its own clock scope; authentication sets it to the account's sandbox clock.
+  app.addHook('onRequest', (_request, _reply, done) => ctx.clock.open(done));
 
   await app.register(swagger, {
     openapi: {
       info: { title: 'Shipdock', version: '0.1.0', description: 'ShipStation V1, V2 and ShipEngine, self-hosted.' },
       servers: [{ url: ctx.config.publicUrl }],
+      tags: [
+        { name: 'sandbox', description: "Shipdock extension, not a ShipStation API: the account's test clock and a reset of its shipping data. Authenticated with the account's API key; SHIPDOCK_SANDBOX=false turns it off." },
+        { name: 'webhooks', description: 'Webhook subscriptions. Deliveries are signed (RSA-SHA256, x-shipengine-* headers); the public keys are at GET /jwks.' },
+      ],
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
@@ -38,6 +46,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(v1LegacyPlugin);
   await app.register(v2Plugin, { prefix: '/v2' });
   await app.register(shipEnginePlugin, { prefix: '/v1' });
+  await app.register(jwksRoutes);
+  if (ctx.config.sandbox) await app.register(sandboxPlugin, { prefix: '/sandbox' });
   app.setNotFoundHandler(v1NotFound);
   return app;
 }

@@ -9,6 +9,9 @@ import { ADDONS, isPlan, PLANS, type Addon } from './domain/accounts/plans.ts';
 import { createTag } from './domain/tags/tags.ts';
 import { DomainError } from './domain/errors.ts';
 import { createShippingRule, deleteShippingRule, listShippingRules, type ShippingRule } from './domain/shipping-rules/rules.ts';
+import { moveAccountClock, readAccountClock } from './domain/sandbox/clock.ts';
+import { resetAccountData } from './domain/sandbox/reset.ts';
+import { rotateSigningKey } from './domain/webhooks/signing.ts';
 
 const USAGE = `Usage:
   shipdock accounts create --plan ${PLANS.join('|')} [--addon inventory_api]
@@ -22,7 +25,12 @@ const USAGE = `Usage:
   shipdock rules create NAME --carrier se-ID --service CODE [--min-weight-oz N] [--max-weight-oz N]
                         [--country CC]... [--residential yes|no] [--account ID]
   shipdock rules list [--account ID]
-  shipdock rules delete se-ID [--account ID]`;
+  shipdock rules delete se-ID [--account ID]
+  shipdock clock show [--account ID]
+  shipdock clock advance DURATION [--account ID]                 (ISO-8601, e.g. P3D, PT12H)
+  shipdock clock set INSTANT [--account ID]                      (a later ISO-8601 date-time)
+  shipdock sandbox reset [--account ID]                          (deletes the account's shipping data)
+  shipdock webhook-keys rotate                                   (new signing key; the old one stays published a week)`;
 
 function describeRule(rule: ShippingRule): string {
   const c = rule.conditions;
@@ -149,7 +157,35 @@ async function run(database: Database, args: string[], out: Out): Promise<void> 
     out(`shipping rule se-${id} deleted`);
     return;
   }
+  if (noun === 'clock' && (verb === 'show' || ((verb === 'advance' || verb === 'set') && arg))) {
+    await findAccountOrFail(db, accountId);
+    const base = new Date();
+    if (verb === 'show') {
+      const clock = await readAccountClock(db, accountId, base);
+      out(`account ${accountId} clock: ${clock.now} (${clock.offsetMs} ms ahead)`);
+      return;
+    }
+    const move = await db.transaction().execute((tx) => moveAccountClock(tx, accountId, base, verb === 'advance' ? { duration: arg } : { at: arg }));
+    out(`account ${accountId} clock: ${move.clock.now}; ${move.trackingEvents} tracking event(s) raised (webhooks go out with the server's job runner)`);
+    return;
+  }
+  if (noun === 'sandbox' && verb === 'reset') {
+    await findAccountOrFail(db, accountId);
+    const summary = await db.transaction().execute(async (tx) => resetAccountData(tx, accountId, new Date(Date.now() + (await readAccountClock(tx, accountId, new Date())).offsetMs).toISOString()));
+    out(`account ${accountId} reset: ${summary.orders} orders, ${summary.shipments} shipments, ${summary.labels} labels, ${summary.webhooks} webhooks deleted; carriers and balances restored`);
+    return;
+  }
+  if (noun === 'webhook-keys' && verb === 'rotate') {
+    const kid = await db.transaction().execute((tx) => rotateSigningKey(tx, now));
+    out(`webhooks are now signed with key ${kid}`);
+    return;
+  }
   throw new DomainError('validation', USAGE);
+}
+
+async function findAccountOrFail(db: Database['db'], accountId: number): Promise<void> {
+  const row = await db.selectFrom('accounts').select('id').where('id', '=', accountId).executeTakeFirst();
+  if (!row) throw new DomainError('not_found', `account ${accountId} does not exist`);
 }
 
 export async function runCli(args: string[], env: NodeJS.ProcessEnv = process.env, out: Out = console.log): Promise<number> {

@@ -14,6 +14,8 @@ export interface Config {
   publicUrl: string;
   bodyLimitBytes: number;
   logLevel: string;
+  /** The /sandbox controls (test clock, reset); SHIPDOCK_SANDBOX=false turns them off. */
+  sandbox: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -25,6 +27,14 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   const value = Number(raw);
   if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
   return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['true', '1', 'yes', 'on'].includes(raw)) return true;
+  if (['false', '0', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
 }
 
 function optional(env: NodeJS.ProcessEnv, name: string): string | null {
@@ -64,5 +74,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     bodyLimitBytes: integer(env, 'SHIPDOCK_BODY_LIMIT_BYTES', 5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     logLevel: optional(env, 'LOG_LEVEL') ?? 'info',
+    sandbox: flag(env, 'SHIPDOCK_SANDBOX', true),
   };
 }

@@ -7,6 +7,7 @@ import { ensureDefaultAccount, type GeneratedCredentials } from './domain/accoun
 import { DatabaseRateLimiter, MemoryRateLimiter } from './domain/limits/rate-limiter.ts';
 import { buildApp } from './app.ts';
 import { startJobRunner } from './jobs/runner.ts';
+import { registerJobHandlers } from './job-handlers.ts';
 import type { AppContext } from './api/common/context.ts';
 
 /** Several processes may start at once on one PostgreSQL: the advisory lock lets one bootstrap at a time. */
@@ -20,6 +21,7 @@ export async function bootstrap(database: Database, config: Config, clock: Clock
 export async function createContext(config: Config, options: { schema?: string } = {}): Promise<AppContext> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: options.schema });
   const clock = new Clock();
+  registerJobHandlers();
   const rateLimiter = database.engine === 'postgres' ? new DatabaseRateLimiter(database.db) : new MemoryRateLimiter();
   return { config, database, clock, rateLimiter };
 }

@@ -11,6 +11,7 @@ import { mailing } from './migrations/0011_mailing.ts';
 import { insuranceServicePointsTokens } from './migrations/0010_insurance_service_points_tokens.ts';
 import { batches } from './migrations/0007_batches.ts';
 import { inventory } from './migrations/0014_inventory.ts';
+import { webhooksSandbox } from './migrations/0013_webhooks_sandbox.ts';
 
 export type MigrationFactory = (engine: Engine) => Migration;
 
@@ -27,6 +28,7 @@ const migrations: Record<string, MigrationFactory> = {
   '0010_insurance_service_points_tokens': insuranceServicePointsTokens,
   '0007_batches': batches,
   '0014_inventory': inventory,
+  '0013_webhooks_sandbox': webhooksSandbox,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -720,6 +720,59 @@ export interface TotesTable {
   updated_at: string;
 }
 
+export interface ApiWebhooksTable {
+  id: Generated<number>;
+  account_id: number;
+  surface: string;
+  event: string;
+  url: string;
+  /** JSON [{key, value}]. */
+  headers: string;
+  name: string | null;
+  store_id: number | null;
+  created_at: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  account_id: number;
+  /** 'v1' (webhooks table) or 'api' (api_webhooks table). */
+  webhook_kind: string;
+  webhook_id: number;
+  job_id: number;
+  resource_type: string;
+  attempt: number;
+  status: string;
+  response_code: number | null;
+  error: string | null;
+  attempted_at: string;
+  duration_ms: number;
+}
+
+export interface SigningKeysTable {
+  kid: string;
+  private_pem: string;
+  public_jwk: string;
+  created_at: string;
+  retired_at: string | null;
+}
+
+export interface AccountClocksTable {
+  account_id: number;
+  /** bigint: PostgreSQL returns it as a string. */
+  offset_ms: number | string;
+  modified_at: string;
+}
+
+export interface TrackedParcelsTable {
+  id: Generated<number>;
+  account_id: number;
+  label_id: number;
+  events_raised: number;
+  next_event_at: string | null;
+  created_at: string;
+}
+
 export interface DB {
   accounts: AccountsTable;
   partners: PartnersTable;
@@ -782,4 +835,9 @@ export interface DB {
   suppliers: SuppliersTable;
   purchase_orders: PurchaseOrdersTable;
   totes: TotesTable;
+  api_webhooks: ApiWebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  signing_keys: SigningKeysTable;
+  account_clocks: AccountClocksTable;
+  tracked_parcels: TrackedParcelsTable;
 }

@@ -3,7 +3,8 @@
 import { sql } from 'kysely';
 import type { Engine, Executor } from '../db/index.ts';
 
-export type JobKind = 'webhook_delivery' | 'release_hold' | 'process_batch';
+/** Kinds are named by the layers above that register their handlers (see runner.ts). */
+export type JobKind = string;
 
 export interface NewJob {
   kind: JobKind;
@@ -53,6 +54,12 @@ export async function enqueueJobs(ex: Executor, jobs: NewJob[], now: string): Pr
     .execute();
 }
 
+/** Accounts run on their own sandbox clocks, so "due" is asked per group of accounts. */
+export interface AccountFilter {
+  only?: number[];
+  except?: number[];
+}
+
 /**
  * Leases up to `limit` due jobs to `workerId` until `leaseUntil`. On PostgreSQL the candidate
  * rows are locked with SKIP LOCKED so concurrent workers never lease the same job; SQLite has a
@@ -66,6 +73,7 @@ export async function claimDueJobs(
   now: string,
   leaseUntil: string,
   limit: number,
+  accounts: AccountFilter = {},
 ): Promise<ClaimedJob[]> {
   let due = ex
     .selectFrom('jobs')
@@ -76,6 +84,8 @@ export async function claimDueJobs(
     .orderBy('run_at')
     .orderBy('id')
     .limit(limit);
+  if (accounts.only) due = due.where('account_id', 'in', accounts.only.length ? accounts.only : [-1]);
+  if (accounts.except?.length) due = due.where((eb) => eb.or([eb('account_id', 'is', null), eb('account_id', 'not in', accounts.except!)]));
   if (engine === 'postgres') due = due.forUpdate().skipLocked();
   const rows = await ex
     .updateTable('jobs')

@@ -1,32 +1,43 @@
-// Runs due jobs: webhook deliveries, hold releases and label batches. Every server process may run a runner;
-// jobs are leased (see claimDueJobs), done only once recorded in the database, and retried with
-// exponential backoff when they fail, so none is lost across restarts.
+// Runs due jobs. Every server process may run a runner; jobs are leased (see claimDueJobs), done
+// only once recorded in the database, and retried with exponential backoff when they fail, so
+// none is lost across restarts. The queue knows no job kind: the layers above register a handler
+// per kind (and periodic tasks), so it sits below the domain and imports none of it.
 import { randomUUID } from 'node:crypto';
-import type { AppContext } from '../api/common/context.ts';
-import { releaseHold } from '../domain/orders/actions.ts';
-import type { ReleaseHoldPayload } from '../domain/orders/save.ts';
-import { claimDueJobs, failJob, finishJob, type ClaimedJob, type JobKind } from './queue.ts';
-import { deliverWebhook } from './webhook-delivery.ts';
-import { processBatchJob } from './process-batch.ts';
+import { accountClockGroups } from '../db/account-clocks.ts';
+import type { Database } from '../db/index.ts';
+import { claimDueJobs, failJob, finishJob, type AccountFilter, type ClaimedJob } from './queue.ts';
 
 export interface JobOutcome {
   status: 'done' | 'cancelled';
   note?: string;
 }
 
-type Handler = (ctx: AppContext, job: ClaimedJob) => Promise<JobOutcome>;
-
-async function releaseHoldJob(ctx: AppContext, job: ClaimedJob): Promise<JobOutcome> {
-  const payload = job.payload as ReleaseHoldPayload;
-  const released = await ctx.database.db.transaction().execute((tx) => releaseHold(tx, job.accountId!, payload, ctx.clock.nowIso()));
-  return released ? { status: 'done' } : { status: 'done', note: 'the order was no longer held until that time' };
+/** What the runner needs of the application context (the AppContext has all of it). */
+export interface JobContext {
+  database: Database;
+  clock: {
+    now(): Date;
+    nowIso(): string;
+    /** Runs `fn` on a sandbox account's clock (offset from the process clock). */
+    withOffset<T>(offsetMs: number, fn: () => T): T;
+  };
 }
 
-const HANDLERS: Record<JobKind, Handler> = {
-  webhook_delivery: deliverWebhook,
-  release_hold: releaseHoldJob,
-  process_batch: processBatchJob,
-};
+export type JobHandler<C extends JobContext = JobContext> = (ctx: C, job: ClaimedJob) => Promise<JobOutcome>;
+/** Work that finds its own due items (e.g. tracking events passed by the clock), run before each sweep. */
+export type PeriodicTask<C extends JobContext = JobContext> = (ctx: C) => Promise<void>;
+
+const handlers = new Map<string, JobHandler<any>>();
+const periodicTasks = new Map<string, PeriodicTask<any>>();
+
+/** Registers (or replaces) the handler of one job kind. */
+export function registerJobHandler<C extends JobContext>(kind: string, handler: JobHandler<C>): void {
+  handlers.set(kind, handler);
+}
+
+export function registerPeriodicTask<C extends JobContext>(name: string, task: PeriodicTask<C>): void {
+  periodicTasks.set(name, task);
+}
 
 /** Longer than any handler can take (deliveries time out after 10 s), so a live worker keeps its jobs. */
 const LEASE_MS = 60_000;
@@ -37,10 +48,10 @@ export interface RunOptions {
   batchSize?: number;
 }
 
-async function runJob(ctx: AppContext, job: ClaimedJob): Promise<void> {
+async function runJob(ctx: JobContext, job: ClaimedJob): Promise<void> {
   const { db } = ctx.database;
   try {
-    const handler = HANDLERS[job.kind];
+    const handler = handlers.get(job.kind);
     if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
     const outcome = await handler(ctx, job);
     await finishJob(db, job.id, outcome.status, ctx.clock.nowIso(), outcome.note ?? null);
@@ -49,18 +60,34 @@ async function runJob(ctx: AppContext, job: ClaimedJob): Promise<void> {
   }
 }
 
-/** Runs every job due now (by ctx.clock) until none is left; returns how many ran. */
-export async function runDueJobs(ctx: AppContext, options: RunOptions = {}): Promise<number> {
+/** Runs the jobs due on one clock (one group of accounts) until none is left. */
+async function runGroup(ctx: JobContext, accounts: AccountFilter, options: RunOptions): Promise<number> {
   const workerId = options.workerId ?? PROCESS_WORKER_ID;
   let ran = 0;
   for (;;) {
     const now = ctx.clock.now();
     const leaseUntil = new Date(now.getTime() + LEASE_MS).toISOString();
-    const jobs = await claimDueJobs(ctx.database.db, ctx.database.engine, workerId, now.toISOString(), leaseUntil, options.batchSize ?? 20);
+    const jobs = await claimDueJobs(ctx.database.db, ctx.database.engine, workerId, now.toISOString(), leaseUntil, options.batchSize ?? 20, accounts);
     if (jobs.length === 0) return ran;
     await Promise.all(jobs.map((job) => runJob(ctx, job)));
     ran += jobs.length;
   }
+}
+
+/**
+ * Runs the periodic tasks, then every job due now until none is left; returns how many jobs ran.
+ * A job is due by its account's clock: accounts whose sandbox clock is ahead run in groups, each
+ * inside its clock's scope, so handlers read the account's time from `ctx.clock`.
+ */
+export async function runDueJobs(ctx: JobContext, options: RunOptions = {}): Promise<number> {
+  for (const task of periodicTasks.values()) await task(ctx);
+  const groups = await accountClockGroups(ctx.database.db);
+  const ahead = [...groups.values()].flat();
+  let ran = await runGroup(ctx, { except: ahead }, options);
+  for (const [offsetMs, accountIds] of groups) {
+    ran += await ctx.clock.withOffset(offsetMs, () => runGroup(ctx, { only: accountIds }, options));
+  }
+  return ran;
 }
 
 export interface JobRunner {
@@ -74,7 +101,7 @@ export interface RunnerOptions extends RunOptions {
 }
 
 /** Polls for due jobs every `intervalMs`. Its timer never keeps the process alive on its own. */
-export function startJobRunner(ctx: AppContext, options: RunnerOptions = {}): JobRunner {
+export function startJobRunner(ctx: JobContext, options: RunnerOptions = {}): JobRunner {
   const { intervalMs = 1000, onError = (error) => console.error('shipdock job runner:', error) } = options;
   let stopped = false;
   let inFlight: Promise<void> | null = null;

@@ -6,6 +6,16 @@ import { planHasApiAccess } from '../../domain/accounts/plans.ts';
 import type { Account } from '../../domain/accounts/accounts.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { AppContext, Surface } from './context.ts';
+import { accountClockOffset } from '../../db/account-clocks.ts';
+
+/**
+ * From here on the request runs on the account's sandbox clock: `ctx.clock` answers with the
+ * account's time (the scope was opened for the request in app.ts).
+ */
+async function enterAccountClock(ctx: AppContext, account: Account, offsetMs?: number): Promise<void> {
+  const scope = ctx.clock.currentScope();
+  if (scope) scope.offsetMs = offsetMs ?? (await accountClockOffset(ctx.database.db, account.id));
+}
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -44,7 +54,8 @@ async function ephemeralPrincipal(ctx: AppContext, token: string, now: string): 
   if (result.kind === 'expired') throw unauthorized('The ephemeral token has expired; request a new one.');
   if (result.kind === 'unknown') throw unauthorized('The ephemeral token is invalid.');
   // One rate-limit bucket per account, so minting tokens cannot multiply the limit.
-  return { kind: 'account', account: result.account, credentialId: ephemeralCredentialId(result.account.id) };
+  const clockOffsetMs = await accountClockOffset(ctx.database.db, result.account.id);
+  return { kind: 'account', account: result.account, credentialId: ephemeralCredentialId(result.account.id), clockOffsetMs };
 }
 
 async function enforceRateLimit(ctx: AppContext, reply: FastifyReply, bucket: string, limit: number, surface: Surface) {
@@ -86,6 +97,7 @@ export function v1Authentication(ctx: AppContext) {
     if (principal?.kind !== 'account') throw unauthorized('Authorization has been denied for this request.');
     request.principal = principal;
     request.account = principal.account;
+    await enterAccountClock(ctx, principal.account, principal.clockOffsetMs);
     await enforceRateLimit(ctx, reply, `v1:${principal.credentialId}`, ctx.config.rateLimitV1, 'v1');
     requireApiPlan(principal.account, request, 'v1');
   };
@@ -113,6 +125,7 @@ export function apiKeyAuthentication(ctx: AppContext, surface: 'v2' | 'shipengin
         const account = await resolveOnBehalfOf(ctx.database.db, principal.partnerId, target, now);
         if (!account) throw new DomainError('forbidden', `On-Behalf-Of ${target} is not an active account of this partner.`);
         request.account = account;
+        await enterAccountClock(ctx, account);
         await enforceRateLimit(ctx, reply, `account:${account.id}`, ctx.config.rateLimitV2, surface);
         return;
       }
@@ -125,6 +138,7 @@ export function apiKeyAuthentication(ctx: AppContext, surface: 'v2' | 'shipengin
 
     if (config.partner) throw new DomainError('forbidden', 'This endpoint requires a partner API key.');
     request.account = principal.account;
+    await enterAccountClock(ctx, principal.account, principal.clockOffsetMs);
     await enforceRateLimit(ctx, reply, principal.credentialId, ctx.config.rateLimitV2, surface);
     if (surface === 'v2') requireApiPlan(principal.account, request, surface);
   };

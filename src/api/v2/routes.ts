@@ -33,6 +33,7 @@ import { fulfillmentRoutes } from './fulfillments/routes.ts';
 import { supplierRoutes } from './suppliers/routes.ts';
 import { purchaseOrderRoutes } from './purchase-orders/routes.ts';
 import { toteRoutes } from './totes/routes.ts';
+import { webhookRoutes } from './webhooks/routes.ts';
 
 export const sharedRoutes: SurfacePlugin[] = [
   warehouseRoutes,
@@ -72,4 +73,5 @@ export const v2OnlyRoutes: SurfacePlugin[] = [
   supplierRoutes,
   purchaseOrderRoutes,
   toteRoutes,
+  webhookRoutes,
 ];

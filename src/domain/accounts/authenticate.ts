@@ -4,22 +4,27 @@ import { toAccount, type Account } from './accounts.ts';
 import { hashKey } from './secrets.ts';
 
 export type Principal =
-  | { kind: 'account'; account: Account; credentialId: string }
+  /** `clockOffsetMs`: the account's sandbox clock, loaded with it (key expiry follows it too). */
+  | { kind: 'account'; account: Account; credentialId: string; clockOffsetMs: number }
   | { kind: 'partner'; partnerId: number; credentialId: string };
 
 const ACCOUNT_COLUMNS = ['a.id', 'a.plan', 'a.addons', 'a.active', 'a.partner_id', 'a.created_at'] as const;
+
+/** `now` on the account's sandbox clock. */
+const onClock = (now: string, offset: number | string | null) => (offset ? new Date(Date.parse(now) + Number(offset)).toISOString() : now);
 
 /** A V1 key pair: valid, not deleted, not expired, account active. */
 export async function authenticateV1(ex: Executor, apiKey: string, apiSecret: string, now: string): Promise<Principal | null> {
   const row = await ex
     .selectFrom('v1_key_pairs as k')
     .innerJoin('accounts as a', 'a.id', 'k.account_id')
-    .select([...ACCOUNT_COLUMNS, 'k.id as key_id', 'k.secret_hash', 'k.expires_at'])
+    .leftJoin('account_clocks as c', 'c.account_id', 'a.id')
+    .select([...ACCOUNT_COLUMNS, 'k.id as key_id', 'k.secret_hash', 'k.expires_at', 'c.offset_ms'])
     .where('k.key_hash', '=', hashKey(apiKey))
     .where('k.deleted_at', 'is', null)
     .executeTakeFirst();
-  if (!row || row.secret_hash !== hashKey(apiSecret) || row.expires_at <= now || row.active !== 1) return null;
-  return { kind: 'account', account: toAccount(row), credentialId: `v1-${row.key_id}` };
+  if (!row || row.secret_hash !== hashKey(apiSecret) || row.expires_at <= onClock(now, row.offset_ms) || row.active !== 1) return null;
+  return { kind: 'account', account: toAccount(row), credentialId: `v1-${row.key_id}`, clockOffsetMs: Number(row.offset_ms ?? 0) };
 }
 
 /** A V2/ShipEngine account key or a partner key. */
@@ -28,17 +33,18 @@ export async function authenticateApiKey(ex: Executor, apiKey: string, now: stri
     .selectFrom('api_keys as k')
     .leftJoin('accounts as a', 'a.id', 'k.account_id')
     .leftJoin('partners as p', 'p.id', 'k.partner_id')
-    .select([...ACCOUNT_COLUMNS, 'k.id as key_id', 'k.partner_id as key_partner_id', 'k.expires_at', 'p.active as partner_active'])
+    .leftJoin('account_clocks as c', 'c.account_id', 'a.id')
+    .select([...ACCOUNT_COLUMNS, 'k.id as key_id', 'k.partner_id as key_partner_id', 'k.expires_at', 'p.active as partner_active', 'c.offset_ms'])
     .where('k.key_hash', '=', hashKey(apiKey))
     .where('k.deleted_at', 'is', null)
     .executeTakeFirst();
-  if (!row || (row.expires_at !== null && row.expires_at <= now)) return null;
+  if (!row || (row.expires_at !== null && row.expires_at <= onClock(now, row.offset_ms))) return null;
   const credentialId = `key-${row.key_id}`;
   if (row.key_partner_id !== null) {
     return row.partner_active === 1 ? { kind: 'partner', partnerId: row.key_partner_id, credentialId } : null;
   }
   if (row.id === null || row.active !== 1) return null;
-  return { kind: 'account', account: toAccount(row as Parameters<typeof toAccount>[0]), credentialId };
+  return { kind: 'account', account: toAccount(row as Parameters<typeof toAccount>[0]), credentialId, clockOffsetMs: Number(row.offset_ms ?? 0) };
 }
 
 /**

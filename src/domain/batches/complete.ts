@@ -1,6 +1,7 @@
 // Finishing a batch once every member was tried: the combined label file (and customs forms)
 // streamed into stored documents, then the final status in one short transaction.
 import type { Db, Executor } from '../../db/index.ts';
+import { raiseEvents } from '../events/raise.ts';
 import { assembleLabels } from '../labels/store.ts';
 import type { Label } from '../labels/types.ts';
 import { writeCombinedForms, writeCombinedLabels, type CombinedFormat } from '../stored-documents/combine.ts';
@@ -85,8 +86,8 @@ export interface BatchOutcome {
 
 /**
  * THE point where a batch is done: in one transaction the status becomes completed or
- * completed_with_errors, with processed_at and the combined files. A `batch` /
- * `batch_processed_v2` webhook belongs in this transaction (after the update, when it returns true).
+ * completed_with_errors, with processed_at and the combined files, and its `batch` /
+ * `batch_processed_v2` webhooks are raised.
  */
 export async function completeBatch(tx: Executor, accountId: number, batchId: number, outcome: BatchOutcome, now: string): Promise<boolean> {
   const row = await lockBatch(tx, accountId, batchId);
@@ -102,5 +103,7 @@ export async function completeBatch(tx: Executor, accountId: number, batchId: nu
     })
     .where('id', '=', batchId)
     .execute();
+  const resourcePath = `/batches/se-${batchId}`;
+  await raiseEvents(tx, accountId, [{ event: 'batch', payload: { resourcePath } }, { event: 'batch_processed_v2', payload: { resourcePath } }], now);
   return true;
 }

@@ -15,6 +15,9 @@ import { finishBatch } from './complete.ts';
 import { assertOpen, lockBatch } from './store.ts';
 import type { Batch } from './types.ts';
 
+/** The job kind that buys a batch's labels (src/job-handlers.ts runs it). */
+export const PROCESS_BATCH_JOB = 'process_batch';
+
 export interface ProcessBatchPayload {
   batchId: number;
 }
@@ -48,7 +51,7 @@ export async function requestProcessing(ex: Executor, accountId: number, batchId
     })
     .where('id', '=', batchId)
     .execute();
-  await enqueueJobs(ex, [{ kind: 'process_batch', accountId, payload: { batchId } satisfies ProcessBatchPayload, runAt: now }], now);
+  await enqueueJobs(ex, [{ kind: PROCESS_BATCH_JOB, accountId, payload: { batchId } satisfies ProcessBatchPayload, runAt: now }], now);
 }
 
 export interface RunLimits {

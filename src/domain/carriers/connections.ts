@@ -4,6 +4,7 @@ import type { Executor } from '../../db/index.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { getCarrierConnector } from '../../carriers/registry.ts';
 import type { CarrierConnector } from '../../carriers/types.ts';
+import { raiseEvent } from '../events/raise.ts';
 
 export const BUILT_IN_CARRIERS = ['stamps_com', 'ups', 'fedex', 'dhl_express'] as const;
 
@@ -108,6 +109,7 @@ export async function connectCarrier(ex: Executor, accountId: number, input: New
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  await raiseEvent(ex, accountId, 'carrier_connected', { resourcePath: `/carriers/se-${row.id}` }, now);
   return toConnection(row);
 }
 

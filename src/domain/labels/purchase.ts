@@ -16,6 +16,7 @@ import type { Shipment } from '../shipments/types.ts';
 import { carrierFamily, mintTrackingNumber } from '../tracking/index.ts';
 import { debitForLabel } from './funding.ts';
 import { labelPurchased } from './order-link.ts';
+import { labelCreatedEvents } from './label-events.ts';
 import { getLabel } from './store.ts';
 import { imageId, labelImageFor } from '../label-images/images.ts';
 import type { Label, LabelOptions, LabelPackage } from './types.ts';
@@ -191,5 +192,6 @@ export async function purchaseLabel(ex: Executor, accountId: number, request: Pu
   if (!isReturnOfLabel) await setShipmentStatus(ex, accountId, shipment.id, 'label_purchased', now);
   const label = await getLabel(ex, accountId, row.id);
   await labelPurchased(ex, label, now);
+  await labelCreatedEvents(ex, label, now);
   return label;
 }

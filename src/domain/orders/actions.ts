@@ -8,6 +8,7 @@ import { MARKETPLACES } from '../stores/marketplaces.ts';
 import { findShipmentByOrder, setShipmentStatus } from '../shipments/store.ts';
 import { enqueueFulfillmentShipped } from '../webhooks/events.ts';
 import { syncOrderInventory } from '../inventory/allocation.ts';
+import { raiseEvent } from '../events/raise.ts';
 import { lockOrderRow, replaceOrderTags, scheduleHoldRelease, type ReleaseHoldPayload } from './save.ts';
 import { parseBody, requireOrderRows, type OrderRow } from './store.ts';
 import type { OrderStatus } from './types.ts';
@@ -170,6 +171,9 @@ export async function markAsShipped(ex: Executor, accountId: number, orderId: nu
   );
   await enqueueFulfillmentShipped(ex, accountId, fulfillment.id, row.store_id, now);
   await syncOrderInventory(ex, accountId, orderId, now);
+  const shipment = await findShipmentByOrder(ex, accountId, orderId);
+  const resourcePath = `/fulfillments?fulfillment_id=se-${fulfillment.id}${shipment ? `&shipment_id=se-${shipment.id}` : ''}`;
+  await raiseEvent(ex, accountId, 'fulfillment_shipped_v2', { resourcePath, storeId: row.store_id }, now);
   return fulfillment;
 }
 

@@ -2,6 +2,7 @@
 // makes notifiable (see `notifies`) are recorded under its id, which ORDER_NOTIFY webhooks point at.
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../db/index.ts';
+import { raiseEvent } from '../events/raise.ts';
 import { enqueueOrderNotify } from '../webhooks/events.ts';
 import type { OrderStatus } from './types.ts';
 
@@ -48,4 +49,8 @@ export async function completeImport(ex: Executor, accountId: number, batch: Imp
   const orderIds = [...new Set(batch.orders.map((o) => o.id))];
   await ex.insertInto('order_import_batches').values(orderIds.map((orderId) => ({ batch_id: batch.id, order_id: orderId }))).execute();
   await enqueueOrderNotify(ex, accountId, batch, now);
+  // V2 "On New Order Created": the import's shipments, one delivery per store of the import.
+  for (const storeId of new Set(batch.orders.map((o) => o.storeId))) {
+    await raiseEvent(ex, accountId, 'shipment_created_v2', { resourcePath: `/shipments?import_batch_id=${batch.id}`, storeId }, now);
+  }
 }

@@ -24,6 +24,8 @@ export interface ShipmentFilter {
   shipToName?: string;
   /** Case-insensitive part of an item's SKU or name. */
   itemKeyword?: string;
+  /** The shipments of the orders one import created (SHIPMENT_CREATED_V2 webhooks point here). */
+  importBatchId?: string;
 }
 
 export interface ShipmentListing {
@@ -84,6 +86,9 @@ export async function listShipments(
     .$if(filter.shipmentNumber !== undefined, (q) => q.where('shipment_number', '=', filter.shipmentNumber!))
     .$if(shipToName !== undefined, (q) => q.where(shipToNameContains(ex, shipToName!)))
     .$if(itemKeyword !== undefined, (q) => q.where(itemMatches(ex, itemKeyword!)))
+    .$if(filter.importBatchId !== undefined, (q) =>
+      q.where('order_id', 'in', ex.selectFrom('order_import_batches').select('order_id').where('batch_id', '=', filter.importBatchId!)),
+    )
     .$if(salesOrderId !== undefined, (q) =>
       q.where((eb) => {
         const orderId = linkedOrderId(salesOrderId!);

@@ -3,19 +3,19 @@
 // The path is made absolute (config.publicUrl) when the job runs.
 import type { Executor } from '../../db/index.ts';
 import { enqueueJobs, type NewJob } from '../../jobs/queue.ts';
-import type { ImportBatch } from '../orders/import-batch.ts';
-import { covers, subscriptionsTo, type Webhook, type WebhookEvent } from './webhooks.ts';
+import { WEBHOOK_DELIVERY_JOB, type WebhookDeliveryPayload } from './delivery.ts';
+import { covers, subscriptionsTo, type Webhook } from './webhooks.ts';
 
-export interface WebhookDeliveryPayload {
-  webhookId: number;
-  resourceType: WebhookEvent;
-  resourcePath: string;
+/** What ORDER_NOTIFY needs of an import (orders/import-batch.ts's ImportBatch has it). */
+export interface NotifyingImport {
+  id: string;
+  orders: { storeId: number }[];
 }
 
 const delivery = (hook: Webhook, resourcePath: string, now: string): NewJob => ({
-  kind: 'webhook_delivery',
+  kind: WEBHOOK_DELIVERY_JOB,
   accountId: hook.accountId,
-  payload: { webhookId: hook.id, resourceType: hook.event, resourcePath } satisfies WebhookDeliveryPayload,
+  payload: { source: 'v1', webhookId: hook.id, resourceType: hook.event, resourcePath } satisfies WebhookDeliveryPayload,
   runAt: now,
 });
 
@@ -23,7 +23,7 @@ const delivery = (hook: Webhook, resourcePath: string, now: string): NewJob => (
  * ORDER_NOTIFY / ITEM_ORDER_NOTIFY for the orders one import made notifiable. A hook bound to a
  * store hears only about that store's orders, and its resource URL lists only those.
  */
-export async function enqueueOrderNotify(ex: Executor, accountId: number, batch: ImportBatch, now: string): Promise<void> {
+export async function enqueueOrderNotify(ex: Executor, accountId: number, batch: NotifyingImport, now: string): Promise<void> {
   if (batch.orders.length === 0) return;
   const stores = new Set(batch.orders.map((o) => o.storeId));
   const hooks = await subscriptionsTo(ex, accountId, ['ORDER_NOTIFY', 'ITEM_ORDER_NOTIFY']);

@@ -5,6 +5,7 @@ import { labelFile, parseFileName } from '../../../domain/labels/documents.ts';
 import { findLabelByToken } from '../../../domain/labels/store.ts';
 import { documentStream, findDocumentByToken, isDocumentFileName } from '../../../domain/stored-documents/store.ts';
 import type { SurfacePlugin } from '../shared/plugin.ts';
+import { accountClockOffset } from '../../../db/account-clocks.ts';
 
 export const DOWNLOAD_VALIDITY_DAYS = 90;
 
@@ -44,6 +45,9 @@ export const downloadRoutes: SurfacePlugin = async (app) => {
       }
       const file = parseFileName(filename);
       const label = file ? await findLabelByToken(db, subdir) : null;
+      // No API key here: the link's account is known from its label, and its test clock decides expiry.
+      const scope = app.ctx.clock.currentScope();
+      if (label && scope) scope.offsetMs = await accountClockOffset(db, label.accountId);
       const now = app.ctx.clock.now();
       const expired = label && now.getTime() - new Date(label.createdAt).getTime() > DOWNLOAD_VALIDITY_DAYS * 86_400_000;
       if (!label || !file || file.labelId !== label.id || String(label.id % 100) !== dir || expired) {

@@ -2,63 +2,16 @@
 import { DomainError } from '../../../domain/errors.ts';
 import { getLabel } from '../../../domain/labels/store.ts';
 import { trackLabel } from '../../../domain/labels/tracking.ts';
-import { isValidTrackingNumber, trackingUrl, type TrackingResult } from '../../../domain/tracking/index.ts';
+import { isValidTrackingNumber } from '../../../domain/tracking/index.ts';
+import { toV2Tracking } from '../../../domain/labels/tracking-wire.ts';
 import { actingAccount } from '../../common/context.ts';
 import { parseSeId } from '../../common/ids.ts';
 import type { SurfacePlugin } from '../shared/plugin.ts';
 import { seIdParam } from '../shared/query.ts';
 import { findLabelByTracking, subscribe, unsubscribe } from '../../../domain/labels/tracking-subscriptions.ts';
+import { startParcelTracking, stopParcelTracking } from '../../../domain/labels/tracking-events.ts';
 
-/** Drops null fields: the specs type them as strings/numbers, not nullable. */
-function defined<T extends Record<string, unknown>>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
-}
-
-export function toV2Tracking(t: TrackingResult, carrier: { id: number; code: string }, trackingNumber: string) {
-  return {
-    ...defined({
-      tracking_number: trackingNumber,
-      tracking_url: trackingUrl(carrier.code, trackingNumber),
-      status_code: t.statusCode,
-      status_detail_code: t.statusDetailCode,
-      status_detail_description: t.statusDetailDescription,
-      carrier_code: carrier.code,
-      carrier_id: carrier.id,
-      carrier_detail_code: t.carrierDetailCode ?? t.carrierStatusCode,
-      status_description: t.statusDescription,
-      carrier_status_code: t.carrierStatusCode,
-      carrier_status_description: t.carrierStatusDescription,
-      ship_date: t.shipDate,
-      estimated_delivery_date: t.estimatedDeliveryDate,
-      actual_delivery_date: t.actualDeliveryDate,
-      exception_description: t.exceptionDescription,
-    }),
-    events: t.events.map((e) =>
-      defined({
-        occurred_at: e.occurredAt,
-        // The carrier's local wall time has no offset; the specs require one, so it is given in UTC.
-        carrier_occurred_at: e.occurredAt,
-        description: e.description,
-        city_locality: e.cityLocality,
-        state_province: e.stateProvince,
-        postal_code: e.postalCode,
-        country_code: e.countryCode,
-        company_name: e.companyName,
-        signer: e.signer,
-        event_code: e.eventCode,
-        carrier_detail_code: e.carrierDetailCode,
-        status_code: e.statusCode,
-        status_description: e.statusDescription,
-        carrier_status_code: e.carrierStatusCode,
-        carrier_status_description: e.carrierStatusDescription,
-        status_detail_code: e.statusDetailCode,
-        status_detail_description: e.statusDetailDescription,
-        latitude: e.latitude,
-        longitude: e.longitude,
-      }),
-    ),
-  };
-}
+export { toV2Tracking } from '../../../domain/labels/tracking-wire.ts';
 
 const trackingQuery = {
   type: 'object',
@@ -78,25 +31,37 @@ export const trackingRoutes: SurfacePlugin = async (app) => {
 
   app.get<{ Querystring: TrackingQuery }>('/tracking', { schema: { tags: ['tracking'], querystring: trackingQuery } }, async (request) => {
     const { carrier_code: carrierCode, tracking_number: trackingNumber } = request.query;
+    if (!isValidTrackingNumber(carrierCode, trackingNumber)) throw invalidTrackingNumber(carrierCode, trackingNumber);
     const label = await findLabelByTracking(db, actingAccount(request).id, carrierCode, trackingNumber);
-    if (!label) {
-      const valid = isValidTrackingNumber(carrierCode, trackingNumber);
-      throw new DomainError('not_found', valid ? `No shipment with tracking number ${trackingNumber} is known to ${carrierCode}.` : `${trackingNumber} is not a valid ${carrierCode} tracking number.`, 'invalid_identifier');
-    }
+    if (!label) throw new DomainError('not_found', `No shipment with tracking number ${trackingNumber} is known to ${carrierCode}.`, 'invalid_identifier');
     return toV2Tracking(trackLabel(label, clock.now()), { id: label.carrierId, code: carrierCode }, trackingNumber);
   });
 
-  for (const [path, action] of [['/tracking/start', subscribe], ['/tracking/stop', unsubscribe]] as const) {
+  // A Shipdock label's parcel raises `track` webhooks from purchase; stop silences it, start resumes
+  // it (from its next event). Numbers Shipdock did not sell are remembered but never move.
+  for (const path of ['/tracking/start', '/tracking/stop'] as const) {
     app.post<{ Querystring: TrackingQuery }>(path, { schema: { tags: ['tracking'], querystring: trackingQuery } }, async (request, reply) => {
       const accountId = actingAccount(request).id;
       const { carrier_code: carrierCode, tracking_number: trackingNumber } = request.query;
-      if (!isValidTrackingNumber(carrierCode, trackingNumber)) {
-        throw new DomainError('validation', `${trackingNumber} is not a valid ${carrierCode} tracking number`, 'invalid_field_value', [
-          { field: 'tracking_number', message: `not a valid ${carrierCode} tracking number`, code: 'invalid_field_value', value: trackingNumber },
-        ]);
-      }
-      await db.transaction().execute((tx) => action(tx, accountId, carrierCode, trackingNumber, clock.nowIso()));
+      if (!isValidTrackingNumber(carrierCode, trackingNumber)) throw invalidTrackingNumber(carrierCode, trackingNumber);
+      await db.transaction().execute(async (tx) => {
+        const now = clock.nowIso();
+        const label = await findLabelByTracking(tx, accountId, carrierCode, trackingNumber);
+        if (path === '/tracking/start') {
+          await subscribe(tx, accountId, carrierCode, trackingNumber, now);
+          if (label) await startParcelTracking(tx, label, now, false);
+        } else {
+          await unsubscribe(tx, accountId, carrierCode, trackingNumber);
+          if (label) await stopParcelTracking(tx, accountId, label.id);
+        }
+      });
       return reply.code(204).send();
     });
   }
 };
+
+function invalidTrackingNumber(carrierCode: string, trackingNumber: string) {
+  return new DomainError('validation', `${trackingNumber} is not a valid ${carrierCode} tracking number`, 'invalid_field_value', [
+    { field: 'tracking_number', message: `not a valid ${carrierCode} tracking number`, code: 'invalid_field_value', value: trackingNumber },
+  ]);
+}

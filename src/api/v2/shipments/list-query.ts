@@ -22,6 +22,7 @@ export interface ListShipmentsQuery {
   shipment_number?: string;
   ship_to_name?: string;
   item_keyword?: string;
+  import_batch_id?: string;
 }
 
 const text = { type: 'string', minLength: 1, maxLength: 200 } as const;
@@ -47,6 +48,7 @@ export const listShipmentsQuery = {
     shipment_number: text,
     ship_to_name: text,
     item_keyword: text,
+    import_batch_id: text,
   },
 } as const;
 
@@ -73,6 +75,7 @@ export function toShipmentFilter(q: ListShipmentsQuery): ShipmentFilter {
     shipmentNumber: q.shipment_number,
     shipToName: q.ship_to_name,
     itemKeyword: q.item_keyword,
+    importBatchId: q.import_batch_id,
   };
 }
 

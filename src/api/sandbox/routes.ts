@@ -1,0 +1,86 @@
+// Sandbox controls (a Shipdock extension, not a ShipStation API): the account's test clock and a
+// reset of its shipping data. Authenticated with the account's API key (or a partner key with
+// On-Behalf-Of); errors in the V2 / ShipEngine format.
+import type { FastifyPluginAsync } from 'fastify';
+import { moveAccountClock, readAccountClock, type ClockMove } from '../../domain/sandbox/clock.ts';
+import { resetAccountData } from '../../domain/sandbox/reset.ts';
+import { apiKeyAuthentication } from '../common/auth.ts';
+import { actingAccount } from '../common/context.ts';
+import { sendV2Error, v2ErrorHandler } from '../common/v2-errors.ts';
+
+const tags = ['sandbox'];
+const clockResponse = {
+  200: {
+    type: 'object',
+    properties: {
+      now: { type: 'string', format: 'date-time', description: "The account's current time." },
+      offset_ms: { type: 'integer', description: "How far the account's clock is ahead of the server's." },
+      tracking_events: { type: 'integer', description: 'Tracking events the move passed (each raised once as track webhooks).' },
+    },
+  },
+} as const;
+
+const toWire = (move: ClockMove) => ({ now: move.clock.now, offset_ms: move.clock.offsetMs, tracking_events: move.trackingEvents });
+
+export const sandboxPlugin: FastifyPluginAsync = async (app) => {
+  const { db } = app.ctx.database;
+  const clock = app.ctx.clock;
+  app.addHook('onRequest', apiKeyAuthentication(app.ctx, 'shipengine'));
+  app.setErrorHandler(v2ErrorHandler('shipengine'));
+  app.setNotFoundHandler((request, reply) =>
+    sendV2Error(reply, 'shipengine', 404, 'validation', 'invalid_identifier', `No resource at ${request.method} ${request.url.split('?')[0]}.`),
+  );
+
+  app.get('/clock', { schema: { tags, summary: "Read the account's test clock", response: clockResponse } }, async (request) => {
+    const current = await readAccountClock(db, actingAccount(request).id, clock.baseNow());
+    return { now: current.now, offset_ms: current.offsetMs };
+  });
+
+  app.post<{ Body: { duration: string } }>(
+    '/clock/advance',
+    {
+      schema: {
+        tags,
+        summary: "Advance the account's test clock by an ISO-8601 duration",
+        description: 'Raises, before answering, every tracking event the move passes; their webhooks are delivered by the job runner.',
+        body: { type: 'object', required: ['duration'], properties: { duration: { type: 'string', maxLength: 50, examples: ['P3D', 'PT12H'] } } },
+        response: clockResponse,
+      },
+    },
+    async (request) => {
+      const accountId = actingAccount(request).id;
+      return toWire(await db.transaction().execute((tx) => moveAccountClock(tx, accountId, clock.baseNow(), { duration: request.body.duration })));
+    },
+  );
+
+  app.put<{ Body: { now: string } }>(
+    '/clock',
+    {
+      schema: {
+        tags,
+        summary: "Set the account's test clock to a later instant",
+        body: { type: 'object', required: ['now'], properties: { now: { type: 'string', maxLength: 40 } } },
+        response: clockResponse,
+      },
+    },
+    async (request) => {
+      const accountId = actingAccount(request).id;
+      return toWire(await db.transaction().execute((tx) => moveAccountClock(tx, accountId, clock.baseNow(), { at: request.body.now })));
+    },
+  );
+
+  app.post(
+    '/reset',
+    {
+      schema: {
+        tags,
+        summary: "Delete the account's shipping data",
+        description: 'Orders, shipments, rates, labels, batches, tracking and webhooks go; carriers and balances return to their initial state. Credentials stay.',
+      },
+    },
+    async (request) => {
+      const accountId = actingAccount(request).id;
+      return db.transaction().execute((tx) => resetAccountData(tx, accountId, clock.nowIso()));
+    },
+  );
+};
