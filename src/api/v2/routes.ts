@@ -62,6 +62,7 @@ export const sharedRoutes: SurfacePlugin[] = [
   servicePointRoutes,
   batchRoutes,
   combinedDocumentRoutes,
+  webhookRoutes,
 ];
 
 /** ShipStation V2 operations with no ShipEngine /v1 twin (mounted on /v2 only). */
@@ -73,5 +74,4 @@ export const v2OnlyRoutes: SurfacePlugin[] = [
   supplierRoutes,
   purchaseOrderRoutes,
   toteRoutes,
-  webhookRoutes,
 ];
