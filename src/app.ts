@@ -7,6 +7,7 @@ import type { AppContext } from './api/common/context.ts';
 import { v1LegacyPlugin, v1NotFound } from './api/v1legacy/index.ts';
 import { v2Plugin } from './api/v2/index.ts';
 import { shipEnginePlugin } from './api/shipengine/index.ts';
+import { registerWebRoot, webPlugin } from './web/index.ts';
 
 export interface BuildOptions {
   logger?: boolean;
@@ -38,6 +39,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(v1LegacyPlugin);
   await app.register(v2Plugin, { prefix: '/v2' });
   await app.register(shipEnginePlugin, { prefix: '/v1' });
+  // The dashboard lives under /app: V1 legacy owns /orders, /shipments, /carriers ... at the root.
+  await app.register(webPlugin, { prefix: '/app' });
+  registerWebRoot(app);
   app.setNotFoundHandler(v1NotFound);
   return app;
 }

@@ -14,6 +14,15 @@ export interface Config {
   publicUrl: string;
   bodyLimitBytes: number;
   logLevel: string;
+  /** The /sandbox controls (test clock, reset); SHIPDOCK_SANDBOX=false turns them off. */
+  sandbox: boolean;
+  /** Dashboard sign-in of the default account; a password is generated at first start when unset. */
+  adminEmail: string;
+  adminPassword: string | null;
+  /** Outgoing mail (verification links); unset: mail goes to the log and, in sandbox, the outbox page. */
+  smtpUrl: string | null;
+  /** Whether SHIPDOCK_PUBLIC_URL was given: mailed links then use it instead of the request's host. */
+  publicUrlConfigured: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -25,6 +34,14 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   const value = Number(raw);
   if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
   return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['true', '1', 'yes', 'on'].includes(raw)) return true;
+  if (['false', '0', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
 }
 
 function optional(env: NodeJS.ProcessEnv, name: string): string | null {
@@ -50,6 +67,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch {
     throw new ConfigError(`SHIPDOCK_PUBLIC_URL must be an absolute URL, got "${publicUrl}"`);
   }
+  const adminEmail = (optional(env, 'SHIPDOCK_ADMIN_EMAIL') ?? 'admin@shipdock.local').toLowerCase();
+  if (!/^[^\s@]+@[^\s@]+$/.test(adminEmail)) throw new ConfigError(`SHIPDOCK_ADMIN_EMAIL must be an email address, got "${adminEmail}"`);
+  const adminPassword = optional(env, 'SHIPDOCK_ADMIN_PASSWORD');
+  if (adminPassword !== null && adminPassword.length < 8) throw new ConfigError('SHIPDOCK_ADMIN_PASSWORD must be at least 8 characters');
+  const smtpUrl = optional(env, 'SHIPDOCK_SMTP_URL');
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError(`SHIPDOCK_SMTP_URL must start with smtp:// or smtps://, got "${smtpUrl}"`);
   return {
     port,
     host,
@@ -64,5 +87,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     bodyLimitBytes: integer(env, 'SHIPDOCK_BODY_LIMIT_BYTES', 5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     logLevel: optional(env, 'LOG_LEVEL') ?? 'info',
+    sandbox: flag(env, 'SHIPDOCK_SANDBOX', true),
+    adminEmail,
+    adminPassword,
+    smtpUrl,
+    publicUrlConfigured: optional(env, 'SHIPDOCK_PUBLIC_URL') !== null,
   };
 }

@@ -8,6 +8,7 @@ import { labels } from './migrations/0006_labels.ts';
 import { accountDocuments } from './migrations/0009_account_documents.ts';
 import { manifestsPickups } from './migrations/0008_manifests_pickups.ts';
 import { mailing } from './migrations/0011_mailing.ts';
+import { dashboard } from './migrations/0016_dashboard.ts';
 
 export type MigrationFactory = (engine: Engine) => Migration;
 
@@ -21,6 +22,7 @@ const migrations: Record<string, MigrationFactory> = {
   '0009_account_documents': accountDocuments,
   '0008_manifests_pickups': manifestsPickups,
   '0011_mailing': mailing,
+  '0016_dashboard': dashboard,
 };
 
 class StaticProvider implements MigrationProvider {
