@@ -26,7 +26,7 @@ export class WebClient {
     for (const c of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
       const expired = c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now()) || c.value === '';
       if (expired) this.cookies.delete(c.name);
-      else this.cookies.set(c.name, c.value);
+      else this.cookies.set(c.name, encodeURIComponent(c.value)); // as the browser got it, still encoded
     }
     const match = /name="_csrf" value="([^"]+)"/.exec(response.body);
     if (match) this.token = match[1];

@@ -126,3 +126,10 @@ export async function ensureAdminLogin(ex: Executor, input: { adminEmail: string
   if (Object.keys(patch).length > 0) await ex.updateTable('accounts').set({ ...patch, modified_at: now }).where('id', '=', DEFAULT_ACCOUNT_ID).execute();
   return generated ? { email: patch.email ?? row.email ?? input.adminEmail, password: generated } : null;
 }
+
+/** API keys wait for a verified email (sign-ups only; configured and partner accounts are trusted). */
+export function requireVerifiedEmail(login: Login): void {
+  if (login.verificationRequired) {
+    throw new DomainError('forbidden', `Verify your email address (${login.email}) before generating API keys: open the link we sent you.`);
+  }
+}
