@@ -2,8 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../api/common/context.ts';
 import { getLogin, type Login } from '../domain/users-auth/logins.ts';
-import { createSession, deleteSession, findSession, type WebSession } from '../domain/users-auth/sessions.ts';
-import { SESSION_DAYS } from '../domain/users-auth/sessions.ts';
+import { createSession, deleteSession, findSession, SESSION_DAYS, sweepExpiredSessions, type WebSession } from '../domain/users-auth/sessions.ts';
 
 export const SESSION_COOKIE = 'shipdock_session';
 export const BASE = '/app';
@@ -43,6 +42,7 @@ export async function startSession(ctx: AppContext, request: FastifyRequest, rep
   // A new id at every sign-in, so a session id planted before sign-in is worthless afterwards.
   const old = request.cookies[SESSION_COOKIE];
   if (old) await deleteSession(ctx.database.db, old);
+  await sweepExpiredSessions(ctx.database.db, ctx.clock.nowIso());
   const { token } = await createSession(ctx.database.db, accountId, ctx.clock.nowIso());
   reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(request, ctx), maxAge: SESSION_DAYS * 86_400 });
 }

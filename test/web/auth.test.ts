@@ -79,6 +79,22 @@ describe('dashboard sign-in, sign-up and sessions', () => {
     assert.equal(await web.accountId(), created.json().account_id);
   });
 
+  it('refuses a disabled account, and ends its open sessions', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/v1/partners/accounts',
+      payload: { email: 'disabled.user@example.com', password: 'partner-pass-2' },
+      headers: { 'api-key': CREDENTIALS.partnerKey },
+    });
+    const accountId = created.json().account_id as number;
+    const web = new WebClient(t);
+    await web.signIn('disabled.user@example.com', 'partner-pass-2');
+    const disabled = await t.app.inject({ method: 'PUT', url: `/v1/partners/accounts/${accountId}/disable`, headers: { 'api-key': CREDENTIALS.partnerKey } });
+    assert.ok(disabled.statusCode < 300, disabled.body);
+    assert.equal((await web.get('/app')).statusCode, 303, 'the session no longer opens pages');
+    await assert.rejects(new WebClient(t).signIn('disabled.user@example.com', 'partner-pass-2'));
+  });
+
   it('signs up on a trial, mails a verification link to the outbox and verifies it once', async () => {
     const web = new WebClient(t);
     await web.signUp('new.user@example.com', 'sign-up-password', { verify: false });
