@@ -94,6 +94,7 @@ describe('the dashboard in Chromium', () => {
     await page.waitForURL(`${base}/app/orders/${order.orderId}`);
     assert.match(await page.locator('[role=status]').first().innerText(), /rates across \d carriers/);
     await assertAccessible(page);
+    await screenshot(page, 'order-rates');
     await page.getByRole('button', { name: 'Buy label' }).click();
     await page.waitForURL(/\/app\/shipments\/\d+$/);
     const image = page.locator('#label-image');
