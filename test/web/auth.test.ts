@@ -122,6 +122,25 @@ describe('dashboard sign-in, sign-up and sessions', () => {
     assert.doesNotMatch((await web.get('/app')).body, /Verify your email address/);
   });
 
+  it('resends the verification link on request; each outbox shows only its own account\'s mail', async () => {
+    const web = new WebClient(t);
+    await web.signUp('resend@example.com', 'sign-up-password', { verify: false });
+    const resent = await web.post('/app/verify/resend');
+    assert.equal(resent.statusCode, 303);
+    const outbox = await web.get('/app/outbox');
+    assert.match(outbox.body, /A new verification link is on its way to resend@example\.com/);
+    const links = [...outbox.body.matchAll(/href="(\/app\/verify\?token=[^"]+)"/g)].map((m) => m[1]);
+    assert.equal(links.length, 2);
+    assert.notEqual(links[0], links[1]);
+    const other = new WebClient(t);
+    await other.signIn();
+    const theirs = await other.get('/app/outbox');
+    assert.doesNotMatch(theirs.body, /resend@example\.com/);
+    assert.equal((await web.get(links[1])).statusCode, 303, 'the older link still works');
+    await web.post('/app/verify/resend');
+    assert.match((await web.get('/app')).body, /already verified/);
+  });
+
   it('refuses a second sign-up with the same email, a short password and mismatched passwords', async () => {
     const web = new WebClient(t);
     await web.get('/app/signup');
