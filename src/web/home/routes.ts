@@ -29,6 +29,8 @@ export const homeRoutes: FastifyPluginAsync = async (app) => {
       byStatus,
       labelCount: Number(labels.n),
       apiAccess: planHasApiAccess(login.account.plan),
+      // Shown, not enforced: Shipdock keeps a lapsed trial working (see the README).
+      trialEnded: login.trialEndsAt !== null && login.trialEndsAt <= app.ctx.clock.nowIso(),
     });
   });
 };
