@@ -51,6 +51,17 @@ describe('dashboard sign-in, sign-up and sessions', () => {
     const forged = await web.post('/app/logout', { _csrf: 'forged-token' }, { csrf: false });
     assert.equal(forged.statusCode, 403);
     assert.equal((await web.get('/app')).statusCode, 200, 'still signed in');
+    for (const url of ['/app/verify/resend', '/app/settings/password']) {
+      assert.equal((await web.post(url, { current_password: ADMIN.password, new_password: 'x-new-password', new_password_confirm: 'x-new-password' }, { csrf: false })).statusCode, 403, url);
+    }
+    const anonymous = new WebClient(t);
+    await anonymous.get('/app/signup');
+    const signup = await anonymous.post('/app/signup', { email: 'csrf@example.com', password: 'long-enough-1', password_confirm: 'long-enough-1' }, { csrf: false });
+    assert.equal(signup.statusCode, 403);
+    assert.match(signup.body, /The form expired or did not come from this site/);
+    const made = await t.ctx.database.db.selectFrom('accounts').select('id').where('email', '=', 'csrf@example.com').executeTakeFirst();
+    assert.equal(made, undefined);
+    await new WebClient(t).signIn(); // the password did not change
   });
 
   it('limits sign-in attempts per email', async () => {
