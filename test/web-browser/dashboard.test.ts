@@ -111,6 +111,8 @@ describe('the dashboard in Chromium', () => {
 
     for (const path of ['/app', '/app/shipments', '/app/carriers', '/app/settings/plan', '/app/settings/password', '/app/orders?status=shipped']) await open(page, path);
     await screenshot(page, 'orders-shipped');
+    await open(page, '/app/carriers');
+    await screenshot(page, 'carriers');
     await page.close();
   });
 
