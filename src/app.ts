@@ -9,6 +9,7 @@ import { v2Plugin } from './api/v2/index.ts';
 import { shipEnginePlugin } from './api/shipengine/index.ts';
 import { sandboxPlugin } from './api/sandbox/routes.ts';
 import { jwksRoutes } from './api/webhook-keys.ts';
+import { registerWebRoot, webPlugin } from './web/index.ts';
 
 export interface BuildOptions {
   logger?: boolean;
@@ -48,6 +49,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(shipEnginePlugin, { prefix: '/v1' });
   await app.register(jwksRoutes);
   if (ctx.config.sandbox) await app.register(sandboxPlugin, { prefix: '/sandbox' });
+  // The dashboard lives under /app: V1 legacy owns /orders, /shipments, /carriers ... at the root.
+  await app.register(webPlugin, { prefix: '/app' });
+  registerWebRoot(app);
   app.setNotFoundHandler(v1NotFound);
   return app;
 }

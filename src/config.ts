@@ -16,6 +16,13 @@ export interface Config {
   logLevel: string;
   /** The /sandbox controls (test clock, reset); SHIPDOCK_SANDBOX=false turns them off. */
   sandbox: boolean;
+  /** Dashboard sign-in of the default account; a password is generated at first start when unset. */
+  adminEmail: string;
+  adminPassword: string | null;
+  /** Outgoing mail (verification links); unset: mail goes to the log and, in sandbox, the outbox page. */
+  smtpUrl: string | null;
+  /** Whether SHIPDOCK_PUBLIC_URL was given: mailed links then use it instead of the request's host. */
+  publicUrlConfigured: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -60,6 +67,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch {
     throw new ConfigError(`SHIPDOCK_PUBLIC_URL must be an absolute URL, got "${publicUrl}"`);
   }
+  const adminEmail = (optional(env, 'SHIPDOCK_ADMIN_EMAIL') ?? 'admin@shipdock.local').toLowerCase();
+  if (!/^[^\s@]+@[^\s@]+$/.test(adminEmail)) throw new ConfigError(`SHIPDOCK_ADMIN_EMAIL must be an email address, got "${adminEmail}"`);
+  const adminPassword = optional(env, 'SHIPDOCK_ADMIN_PASSWORD');
+  if (adminPassword !== null && adminPassword.length < 8) throw new ConfigError('SHIPDOCK_ADMIN_PASSWORD must be at least 8 characters');
+  const smtpUrl = optional(env, 'SHIPDOCK_SMTP_URL');
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError(`SHIPDOCK_SMTP_URL must start with smtp:// or smtps://, got "${smtpUrl}"`);
   return {
     port,
     host,
@@ -75,5 +88,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: integer(env, 'SHIPDOCK_BODY_LIMIT_BYTES', 5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     logLevel: optional(env, 'LOG_LEVEL') ?? 'info',
     sandbox: flag(env, 'SHIPDOCK_SANDBOX', true),
+    adminEmail,
+    adminPassword,
+    smtpUrl,
+    publicUrlConfigured: optional(env, 'SHIPDOCK_PUBLIC_URL') !== null,
   };
 }

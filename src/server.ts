@@ -4,6 +4,7 @@ import { loadConfig, ConfigError, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/index.ts';
 import { Clock } from './domain/clock.ts';
 import { ensureDefaultAccount, type GeneratedCredentials } from './domain/accounts/bootstrap.ts';
+import { ensureAdminLogin } from './domain/users-auth/logins.ts';
 import { DatabaseRateLimiter, MemoryRateLimiter } from './domain/limits/rate-limiter.ts';
 import { buildApp } from './app.ts';
 import { startJobRunner } from './jobs/runner.ts';
@@ -11,12 +12,17 @@ import { registerJobHandlers } from './job-handlers.ts';
 import type { AppContext } from './api/common/context.ts';
 
 /** Several processes may start at once on one PostgreSQL: the advisory lock lets one bootstrap at a time. */
-export async function bootstrap(database: Database, config: Config, clock: Clock): Promise<GeneratedCredentials> {
+export async function bootstrap(database: Database, config: Config, clock: Clock): Promise<Bootstrapped> {
   return database.db.transaction().execute(async (tx) => {
     if (database.engine === 'postgres') await sql`SELECT pg_advisory_xact_lock(421337)`.execute(tx);
-    return ensureDefaultAccount(tx, config, clock.nowIso());
+    const generated = await ensureDefaultAccount(tx, config, clock.nowIso());
+    const dashboardLogin = await ensureAdminLogin(tx, config, clock.nowIso());
+    return dashboardLogin ? { ...generated, dashboardLogin } : generated;
   });
 }
+
+/** Plus the dashboard sign-in of the default account when its password was generated on this start. */
+export type Bootstrapped = GeneratedCredentials & { dashboardLogin?: { email: string; password: string } };
 
 export async function createContext(config: Config, options: { schema?: string } = {}): Promise<AppContext> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: options.schema });
@@ -26,8 +32,9 @@ export async function createContext(config: Config, options: { schema?: string }
   return { config, database, clock, rateLimiter };
 }
 
-function printCredentials(generated: GeneratedCredentials) {
+function printCredentials(generated: Bootstrapped) {
   const lines = [
+    generated.dashboardLogin && `  Dashboard sign-in (/app): ${generated.dashboardLogin.email} / ${generated.dashboardLogin.password}`,
     generated.v1ApiKey && `  V1 API key:      ${generated.v1ApiKey}\n  V1 API secret:   ${generated.v1ApiSecret}`,
     generated.apiKey && `  API key (V2 and ShipEngine): ${generated.apiKey}`,
     generated.partnerApiKey && `  Partner API key: ${generated.partnerApiKey}`,
@@ -61,7 +68,7 @@ async function main() {
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host });
-  console.log(`Shipdock listening on ${config.publicUrl} (${ctx.database.engine}); API docs at ${config.publicUrl}/docs`);
+  console.log(`Shipdock listening on ${config.publicUrl} (${ctx.database.engine}); API docs at ${config.publicUrl}/docs; dashboard at ${config.publicUrl}/app`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -12,6 +12,7 @@ import { insuranceServicePointsTokens } from './migrations/0010_insurance_servic
 import { batches } from './migrations/0007_batches.ts';
 import { inventory } from './migrations/0014_inventory.ts';
 import { webhooksSandbox } from './migrations/0013_webhooks_sandbox.ts';
+import { dashboard } from './migrations/0016_dashboard.ts';
 
 export type MigrationFactory = (engine: Engine) => Migration;
 
@@ -29,6 +30,7 @@ const migrations: Record<string, MigrationFactory> = {
   '0007_batches': batches,
   '0014_inventory': inventory,
   '0013_webhooks_sandbox': webhooksSandbox,
+  '0016_dashboard': dashboard,
 };
 
 class StaticProvider implements MigrationProvider {

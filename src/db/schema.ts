@@ -20,6 +20,10 @@ export interface AccountsTable {
   origin_country_code: string | null;
   created_at: string;
   modified_at: string;
+  /** Set when the account was created by dashboard sign-up: its email must be verified before API keys. */
+  signed_up_at: Generated<string | null>;
+  email_verified_at: Generated<string | null>;
+  trial_ends_at: Generated<string | null>;
 }
 
 export interface PartnersTable {
@@ -773,6 +777,34 @@ export interface TrackedParcelsTable {
   created_at: string;
 }
 
+export interface WebSessionsTable {
+  id: Generated<number>;
+  account_id: number;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface EmailVerificationsTable {
+  id: Generated<number>;
+  account_id: number;
+  email: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface OutboxMessagesTable {
+  id: Generated<number>;
+  account_id: number;
+  to_address: string;
+  subject: string;
+  body: string;
+  link_path: string | null;
+  created_at: string;
+}
+
 export interface DB {
   accounts: AccountsTable;
   partners: PartnersTable;
@@ -840,4 +872,7 @@ export interface DB {
   signing_keys: SigningKeysTable;
   account_clocks: AccountClocksTable;
   tracked_parcels: TrackedParcelsTable;
+  web_sessions: WebSessionsTable;
+  email_verifications: EmailVerificationsTable;
+  outbox_messages: OutboxMessagesTable;
 }

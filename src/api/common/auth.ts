@@ -2,7 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { authenticateApiKey, authenticateV1, resolveOnBehalfOf, type Principal } from '../../domain/accounts/authenticate.ts';
 import { authenticateEphemeralToken, ephemeralCredentialId } from '../../domain/accounts/ephemeral-tokens.ts';
-import { planHasApiAccess } from '../../domain/accounts/plans.ts';
+import { hasShippingApi, planHasApiAccess } from '../../domain/accounts/plans.ts';
 import type { Account } from '../../domain/accounts/accounts.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { AppContext, Surface } from './context.ts';
@@ -81,7 +81,8 @@ function requireApiPlan(account: Account, request: FastifyRequest, surface: Surf
     }
     return;
   }
-  if (!planHasApiAccess(account.plan)) {
+  // V2 also opens with the Shipping API add-on; V1 needs the plan itself.
+  if (surface === 'v2' ? !hasShippingApi(account) : !planHasApiAccess(account.plan)) {
     throw new DomainError('plan_required', `The ${account.plan} plan does not include API access; upgrade to Standard or above.`, 'invalid_billing_plan');
   }
 }

@@ -158,3 +158,15 @@ export async function deleteAccountApiKey(ex: Executor, accountId: number, keyId
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+/** Deletes one of the account's V1 key pairs; another account's pair is not found. */
+export async function deleteAccountV1KeyPair(ex: Executor, accountId: number, pairId: number, now: string): Promise<boolean> {
+  const result = await ex
+    .updateTable('v1_key_pairs')
+    .set({ deleted_at: now })
+    .where('id', '=', pairId)
+    .where('account_id', '=', accountId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

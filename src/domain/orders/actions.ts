@@ -238,3 +238,11 @@ export async function cancelOrderOfShipment(ex: Executor, accountId: number, ord
     .execute();
   await syncOrderInventory(ex, accountId, orderId, now);
 }
+
+/** Cancelled by the seller (dashboard): open orders only; a pending shipment is cancelled with it. */
+export async function cancelOrder(ex: Executor, accountId: number, orderId: number, now: string): Promise<void> {
+  const row = await liveOrderRow(ex, accountId, orderId);
+  refuseFinal(row, 'cancelled');
+  await ex.updateTable('orders').set({ status: 'cancelled' satisfies OrderStatus, hold_until_at: null, modified_at: now }).where('id', '=', orderId).execute();
+  await cancelPendingShipment(ex, accountId, orderId, now);
+}
