@@ -5,13 +5,13 @@ import { shipping } from './migrations/0002_shipping.ts';
 import { orders } from './migrations/0003_orders.ts';
 import { funds } from './migrations/0005_funds.ts';
 import { labels } from './migrations/0006_labels.ts';
-import { accountDocuments } from './migrations/0009_account_documents.ts';
-import { manifestsPickups } from './migrations/0008_manifests_pickups.ts';
-import { mailing } from './migrations/0011_mailing.ts';
-import { insuranceServicePointsTokens } from './migrations/0010_insurance_service_points_tokens.ts';
 import { batches } from './migrations/0007_batches.ts';
-import { inventory } from './migrations/0014_inventory.ts';
+import { manifestsPickups } from './migrations/0008_manifests_pickups.ts';
+import { accountDocuments } from './migrations/0009_account_documents.ts';
+import { insuranceServicePointsTokens } from './migrations/0010_insurance_service_points_tokens.ts';
+import { mailing } from './migrations/0011_mailing.ts';
 import { webhooksSandbox } from './migrations/0013_webhooks_sandbox.ts';
+import { inventory } from './migrations/0014_inventory.ts';
 import { dashboard } from './migrations/0016_dashboard.ts';
 
 export type MigrationFactory = (engine: Engine) => Migration;
@@ -23,13 +23,13 @@ const migrations: Record<string, MigrationFactory> = {
   '0003_orders': orders,
   '0005_funds': funds,
   '0006_labels': labels,
-  '0009_account_documents': accountDocuments,
-  '0008_manifests_pickups': manifestsPickups,
-  '0011_mailing': mailing,
-  '0010_insurance_service_points_tokens': insuranceServicePointsTokens,
   '0007_batches': batches,
-  '0014_inventory': inventory,
+  '0008_manifests_pickups': manifestsPickups,
+  '0009_account_documents': accountDocuments,
+  '0010_insurance_service_points_tokens': insuranceServicePointsTokens,
+  '0011_mailing': mailing,
   '0013_webhooks_sandbox': webhooksSandbox,
+  '0014_inventory': inventory,
   '0016_dashboard': dashboard,
 };
 
