@@ -1,6 +1,6 @@
 // Assembles the HTTP server: one Fastify instance, three surfaces, one context.
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { AppContext } from './api/common/context.ts';
@@ -11,7 +11,7 @@ import { shipEnginePlugin } from './api/shipengine/index.ts';
 export interface BuildOptions {
   logger?: boolean;
   /** Sees every route as it is registered (the API coverage report uses it). */
-  onRoute?: (route: { method: string | string[]; url: string }) => void;
+  onRoute?: (route: RouteOptions) => void;
 }
 
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {

@@ -129,3 +129,19 @@ export function assertContract(surface: ContractSurface, method: string, url: st
     assert.fail(`${method} ${path} ${status} does not match ${file} ${route.template}:\n  ${errors?.join('\n  ')}\nbody: ${JSON.stringify(body).slice(0, 1500)}`);
   }
 }
+
+/** Asserts that `body` is the surface's error body (error_response_body), whatever the operation. */
+export function assertErrorContract(surface: ContractSurface, status: number, body: unknown) {
+  const file = surface === 'v2' ? 'shipstation-v2.openapi.yaml' : 'shipengine.openapi.yaml';
+  const entry = load(file);
+  const key = `${file} error`;
+  let validate = compiled.get(key);
+  if (!validate) {
+    validate = ajv.compile(entry.flattener.flatten({ $ref: '#/components/schemas/error_response_body' }));
+    compiled.set(key, validate);
+  }
+  if (!validate(body)) {
+    const errors = validate.errors?.slice(0, 8).map((e) => `${e.instancePath || '(root)'} ${e.message} ${JSON.stringify(e.params)}`);
+    assert.fail(`${status} error body is not a ${surface} error_response_body:\n  ${errors?.join('\n  ')}\nbody: ${JSON.stringify(body).slice(0, 1500)}`);
+  }
+}

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../../src/config.ts';
-import { buildApp } from '../../src/app.ts';
+import { buildApp, type BuildOptions } from '../../src/app.ts';
 import { bootstrap, createContext } from '../../src/server.ts';
 import type { AppContext } from '../../src/api/common/context.ts';
 import { assertContract, type ContractSurface } from './contract.ts';
@@ -30,7 +30,11 @@ export interface TestApp {
 
 export const usingPostgres = () => Boolean(process.env.DATABASE_URL);
 
-export async function startTestApp(env: Record<string, string> = {}, reuse?: { schema?: string; dataDir?: string }): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  reuse?: { schema?: string; dataDir?: string },
+  build: BuildOptions = {},
+): Promise<TestApp> {
   const schema = usingPostgres() ? (reuse?.schema ?? `t_${randomBytes(6).toString('hex')}`) : undefined;
   const config = loadConfig({
     SHIPDOCK_DATA_DIR: reuse?.dataDir ?? ':memory:',
@@ -47,7 +51,7 @@ export async function startTestApp(env: Record<string, string> = {}, reuse?: { s
   });
   const ctx = await createContext(config, { schema });
   await bootstrap(ctx.database, config, ctx.clock);
-  const app = await buildApp(ctx);
+  const app = await buildApp(ctx, build);
   await app.ready();
 
   const inject = (options: InjectOptions) => app.inject(options);
