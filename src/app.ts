@@ -5,6 +5,9 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { AppContext } from './api/common/context.ts';
 import { v1LegacyPlugin, v1NotFound } from './api/v1legacy/index.ts';
+import { installBodyParsers } from './api/common/body-parsing.ts';
+import { rejectNonFiniteNumbers } from './api/common/finite-numbers.ts';
+import { routerError } from './api/common/router-errors.ts';
 import { v2Plugin } from './api/v2/index.ts';
 import { shipEnginePlugin } from './api/shipengine/index.ts';
 
@@ -21,11 +24,16 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     bodyLimit: ctx.config.bodyLimitBytes,
     ajv: { customOptions: { coerceTypes: 'array', useDefaults: true, removeAdditional: false, allErrors: true } },
     routerOptions: { ignoreTrailingSlash: true, caseSensitive: false },
+    // Bad percent-encoding and over-long path parameters fail in the router, before any surface
+    // plugin: answer them in the format of the surface the URL names.
+    frameworkErrors: routerError,
   });
   app.decorate('ctx', ctx);
   app.decorateRequest('principal', null);
   app.decorateRequest('account', null);
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
+  installBodyParsers(app);
+  app.addHook('preHandler', rejectNonFiniteNumbers);
 
   await app.register(swagger, {
     openapi: {

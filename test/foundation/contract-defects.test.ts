@@ -1,0 +1,87 @@
+// Regressions for defects real clients hit (issue item 8): each answered a 415, a 500 or a raw Fastify body.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CREDENTIALS, basic, startTestApp, type TestApp } from '../helpers/server.ts';
+import { assertErrorContract } from '../helpers/contract.ts';
+
+describe('HTTP contract defects', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp();
+  });
+  after(() => t.close());
+
+  const v1Auth = { authorization: basic(CREDENTIALS.v1Key, CREDENTIALS.v1Secret) };
+  const apiKey = { 'api-key': CREDENTIALS.apiKey };
+
+  test('an empty body is accepted whatever its content type on routes that take none (axios void)', async () => {
+    for (const prefix of ['/v2', '/v1']) {
+      for (const type of ['application/x-www-form-urlencoded', 'application/json', 'text/plain']) {
+        const res = await t.app.inject({ method: 'PUT', url: `${prefix}/labels/se-999999/void`, payload: '', headers: { ...apiKey, 'content-type': type } });
+        assert.equal(res.statusCode, 404, `${prefix} ${type}: ${res.body}`);
+        assert.match(res.json().errors[0].message, /label/i);
+      }
+      const tag = await t.app.inject({ method: 'POST', url: `${prefix}/tags/axios-${prefix.slice(1)}`, payload: '', headers: { ...apiKey, 'content-type': 'application/x-www-form-urlencoded' } });
+      assert.equal(tag.statusCode, 200, tag.body);
+      const removed = await t.app.inject({ method: 'DELETE', url: `${prefix}/tags/axios-${prefix.slice(1)}`, payload: '', headers: { ...apiKey, 'content-type': 'application/json' } });
+      assert.equal(removed.statusCode, 204, removed.body);
+    }
+    const v1 = await t.app.inject({ method: 'DELETE', url: '/orders/999999', payload: '', headers: { ...v1Auth, 'content-type': 'application/x-www-form-urlencoded' } });
+    assert.equal(v1.statusCode, 404, v1.body);
+    // A body that is there and is not JSON is still refused.
+    const form = await t.app.inject({ method: 'POST', url: '/v2/warehouses', payload: 'name=x', headers: { ...apiKey, 'content-type': 'application/x-www-form-urlencoded' } });
+    assert.equal(form.statusCode, 415);
+  });
+
+  test('paging is a bounded integer on every list: 1e400 and 20-digit pages are 400s', async () => {
+    for (const url of ['/v2/labels', '/v1/labels', '/v2/shipments', '/v1/shipments', '/v2/users', '/v1/users']) {
+      for (const query of ['page=1e400', 'page_size=1e400', 'page=99999999999999999999', 'page=-1', 'page_size=501']) {
+        const res = await t.app.inject({ method: 'GET', url: `${url}?${query}`, headers: apiKey });
+        assert.equal(res.statusCode, 400, `${url}?${query}: ${res.body}`);
+        assertErrorContract(url.startsWith('/v2') ? 'v2' : 'shipengine', 400, res.json());
+        assert.match(res.json().errors[0].field_name, /^page/);
+      }
+    }
+    for (const url of ['/orders', '/shipments', '/customers', '/products', '/fulfillments']) {
+      for (const query of ['page=1e400', 'pageSize=1e400', 'page=99999999999999999999']) {
+        const res = await t.v1('GET', `${url}?${query}`);
+        assert.equal(res.statusCode, 400, `${url}?${query}: ${res.body}`);
+        assert.equal(res.json().Message, 'The request is invalid.');
+      }
+    }
+    const users = await t.api('v2', 'GET', '/v2/users?page_size=101');
+    assert.equal(users.statusCode, 400, 'users keep their smaller page size');
+  });
+
+  test('a 5,000-deep JSON body is a 400 in the surface format, not a RangeError', async () => {
+    const deep = '{"a":'.repeat(5000) + '1' + '}'.repeat(5000);
+    for (const [surface, prefix] of [['v2', '/v2'], ['shipengine', '/v1']] as const) {
+      const res = await t.app.inject({ method: 'PUT', url: `${prefix}/connections/carriers/stamps_com/se-1/settings`, payload: deep, headers: { ...apiKey, 'content-type': 'application/json' } });
+      assert.equal(res.statusCode, 400, res.body);
+      assertErrorContract(surface, 400, res.json());
+      assert.match(res.json().errors[0].message, /nests deeper than 64 levels/);
+    }
+    const v1 = await t.app.inject({ method: 'POST', url: '/orders/createorder', payload: '['.repeat(5000) + ']'.repeat(5000), headers: { ...v1Auth, 'content-type': 'application/json' } });
+    assert.equal(v1.statusCode, 400);
+    assert.match(v1.json().Message, /nests deeper/);
+    // Real payloads nest far less and still parse; strings with brackets do not count.
+    const fine = await t.api('v2', 'POST', '/v2/tags/%5B%7B%5B', undefined);
+    assert.equal(fine.statusCode, 200, fine.body);
+  });
+
+  test('router errors answer in each surface format', async () => {
+    for (const [surface, url] of [['v2', '/v2/warehouses/%FF'], ['shipengine', '/v1/warehouses/%FF'], ['v2', `/v2/warehouses/${'x'.repeat(300)}`], ['shipengine', `/v1/labels/${'x'.repeat(300)}/void`]] as const) {
+      const res = await t.app.inject({ method: 'GET', url, headers: apiKey });
+      assert.ok([400, 414].includes(res.statusCode), `${url}: ${res.statusCode}`);
+      const body = res.json();
+      assertErrorContract(surface, res.statusCode, body);
+      assert.equal(body.errors[0].error_source, surface === 'v2' ? 'ShipStation' : 'shipengine');
+      assert.doesNotMatch(res.body, /FST_ERR/);
+    }
+    for (const url of ['/warehouses/%FF', `/warehouses/${'9'.repeat(300)}`]) {
+      const res = await t.app.inject({ method: 'GET', url, headers: v1Auth });
+      assert.deepEqual(Object.keys(res.json()), ['Message'], res.body);
+      assert.doesNotMatch(res.body, /FST_ERR/);
+    }
+  });
+});
