@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CREDENTIALS, basic, startTestApp, type TestApp } from '../helpers/server.ts';
 import { assertErrorContract } from '../helpers/contract.ts';
+import { austin, brooklyn } from '../shipping/fixtures.ts';
 
 describe('HTTP contract defects', () => {
   let t: TestApp;
@@ -82,6 +83,42 @@ describe('HTTP contract defects', () => {
       const res = await t.app.inject({ method: 'GET', url, headers: v1Auth });
       assert.deepEqual(Object.keys(res.json()), ['Message'], res.body);
       assert.doesNotMatch(res.body, /FST_ERR/);
+    }
+  });
+});
+
+describe('service_code without carrier_id (the ShipEngine SDK label example)', () => {
+  test('labels and rates pick the carrier offering the service, the primary first; ambiguity is a clear 400', async () => {
+    const t = await startTestApp();
+    try {
+      const shipment = (service: string) => ({ service_code: service, ship_from: austin, ship_to: brooklyn, packages: [{ weight: { value: 2, unit: 'pound' } }] });
+      for (const [surface, prefix] of [['v2', '/v2'], ['shipengine', '/v1']] as const) {
+        const label = await t.api(surface, 'POST', `${prefix}/labels`, { shipment: shipment('usps_priority_mail') });
+        assert.equal(label.statusCode, 200, label.body);
+        assert.equal(label.json().carrier_id, 'se-1');
+        assert.equal(label.json().carrier_code, 'stamps_com');
+        assert.equal(label.json().service_code, 'usps_priority_mail');
+        const rated = await t.api(surface, 'POST', `${prefix}/rates`, { shipment: shipment('ups_ground') });
+        assert.equal(rated.statusCode, 200, rated.body);
+        assert.equal(rated.json().carrier_id, 'se-2', 'the rated shipment names the UPS connection');
+      }
+      // A second UPS connection is not primary: the primary one still wins.
+      const second = (await t.api('v2', 'POST', '/v2/connections/carriers/ups', { nickname: 'UPS 2' })).json().carrier_id;
+      assert.equal((await t.api('v2', 'POST', '/v2/labels', { shipment: shipment('ups_ground') })).json().carrier_id, 'se-2');
+      // Without the primary, the one other connection is chosen; with two, the choice is the caller's.
+      assert.equal((await t.api('v2', 'DELETE', '/v2/connections/carriers/ups/se-2')).statusCode, 204);
+      assert.equal((await t.api('v2', 'POST', '/v2/labels', { shipment: shipment('ups_ground') })).json().carrier_id, second);
+      const third = (await t.api('v2', 'POST', '/v2/connections/carriers/ups', { nickname: 'UPS 3' })).json().carrier_id;
+      const ambiguous = await t.api('v2', 'POST', '/v2/labels', { shipment: shipment('ups_ground') });
+      assert.equal(ambiguous.statusCode, 400, ambiguous.body);
+      assert.equal(ambiguous.json().errors[0].field_name, 'carrier_id');
+      assert.match(ambiguous.json().errors[0].message, new RegExp(`more than one carrier \\(${second}, ${third}\\)`));
+      const unknown = await t.api('shipengine', 'POST', '/v1/labels', { shipment: shipment('teleport_overnight') });
+      assert.equal(unknown.statusCode, 400);
+      assert.equal(unknown.json().errors[0].field_name, 'service_code');
+      assert.match(unknown.json().errors[0].message, /no carrier .* offers service teleport_overnight/);
+    } finally {
+      await t.close();
     }
   });
 });

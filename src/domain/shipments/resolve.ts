@@ -1,5 +1,6 @@
 // Fills in what a shipment leaves to the account: ship-from and return address from a warehouse.
 import { MAX_ROW_ID, type Executor } from '../../db/index.ts';
+import { listCarriers } from '../carriers/connections.ts';
 import { invalidField } from '../errors.ts';
 import { findDefaultWarehouse, getWarehouse } from '../warehouses/warehouses.ts';
 import type { ShipmentBody } from './types.ts';
@@ -22,4 +23,28 @@ export async function resolveShipFrom(ex: Executor, accountId: number, body: Shi
     throw invalidField('ship_from', 'ship_from is required when the account has no default warehouse and no warehouse_id is given', undefined, 'field_value_required');
   }
   return { ...body, warehouseId: warehouse.id, shipFrom: warehouse.originAddress, returnTo: body.returnTo ?? warehouse.returnAddress };
+}
+
+/**
+ * The carrier of a service when a request names the service alone (the ShipEngine SDK's own
+ * label example does): the one connected carrier offering it, the primary connection first.
+ */
+export async function inferCarrierId(ex: Executor, accountId: number, serviceCode: string, field = 'carrier_id'): Promise<number> {
+  const offering = (await listCarriers(ex, accountId)).filter((c) => c.connector.catalog.services.some((s) => s.serviceCode === serviceCode));
+  if (offering.length === 0) {
+    throw invalidField('service_code', `no carrier connected to this account offers service ${serviceCode}`, serviceCode, 'invalid_field_value');
+  }
+  const primary = offering.filter((c) => c.primary);
+  const candidates = primary.length > 0 ? primary : offering;
+  if (candidates.length > 1) {
+    const ids = candidates.map((c) => `se-${c.id}`).join(', ');
+    throw invalidField(field, `carrier_id is required: service ${serviceCode} is offered by more than one carrier (${ids})`, undefined, 'field_value_required');
+  }
+  return candidates[0].id;
+}
+
+/** Fills carrier_id from service_code when only the service is given. */
+export async function resolveCarrier(ex: Executor, accountId: number, body: ShipmentBody): Promise<ShipmentBody> {
+  if (body.carrierId !== null || !body.serviceCode) return body;
+  return { ...body, carrierId: await inferCarrierId(ex, accountId, body.serviceCode) };
 }
