@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { CREDENTIALS, basic, startTestApp, type TestApp } from '../helpers/server.ts';
 import { assertErrorContract } from '../helpers/contract.ts';
 import { austin, brooklyn } from '../shipping/fixtures.ts';
+import { orderBody } from '../v1/fixtures.ts';
+import { loadConfig } from '../../src/config.ts';
 
 describe('HTTP contract defects', () => {
   let t: TestApp;
@@ -120,5 +122,42 @@ describe('service_code without carrier_id (the ShipEngine SDK label example)', (
     } finally {
       await t.close();
     }
+  });
+});
+
+describe('a fresh start has a default Ship From location (V1 docs first flow)', () => {
+  test('createorder then createlabelfororder works out of the box; without a warehouse the error speaks V1', async () => {
+    const t = await startTestApp({ SHIPDOCK_SHIP_FROM_CITY: 'Round Rock', SHIPDOCK_SHIP_FROM_POSTAL_CODE: '78664', SHIPDOCK_SHIP_FROM_STREET1: '221 E Main St' });
+    try {
+      const warehouses = (await t.v1('GET', '/warehouses')).json();
+      assert.equal(warehouses.length, 1);
+      assert.equal(warehouses[0].isDefault, true);
+      assert.equal(warehouses[0].warehouseName, 'Default Ship From Location');
+      assert.deepEqual([warehouses[0].originAddress.street1, warehouses[0].originAddress.city, warehouses[0].originAddress.postalCode], ['221 E Main St', 'Round Rock', '78664']);
+      const v2 = (await t.api('v2', 'GET', '/v2/warehouses')).json().warehouses;
+      assert.equal(v2[0].is_default, true);
+
+      const order = (await t.v1('POST', '/orders/createorder', orderBody())).json();
+      const label = await t.v1('POST', '/orders/createlabelfororder', { orderId: order.orderId, carrierCode: 'stamps_com', serviceCode: 'usps_priority_mail', packageCode: 'package', shipDate: '2026-12-08', weight: { value: 24, units: 'ounces' } });
+      assert.equal(label.statusCode, 200, label.body);
+      assert.equal(label.json().warehouseId, warehouses[0].warehouseId);
+      assert.match(label.json().trackingNumber, /^\d{20,22}$/);
+
+      // An account without any warehouse (a database from before this default): V1's own words.
+      await t.ctx.database.db.updateTable('warehouses').set({ deleted_at: t.ctx.clock.nowIso() }).execute();
+      const second = (await t.v1('POST', '/orders/createorder', orderBody({ orderNumber: 'NO-WH', orderKey: 'no-wh' }))).json();
+      const refused = await t.v1('POST', '/orders/createlabelfororder', { orderId: second.orderId, carrierCode: 'stamps_com', serviceCode: 'usps_priority_mail', packageCode: 'package', shipDate: '2026-12-08' });
+      assert.equal(refused.statusCode, 400);
+      const messages = refused.json().ModelState['request.advancedOptions.warehouseId'];
+      assert.match(messages[0], /POST \/warehouses\/createwarehouse.*advancedOptions\.warehouseId/);
+      assert.doesNotMatch(refused.body, /ship_from/);
+    } finally {
+      await t.close();
+    }
+  });
+
+  test('the Ship From location is configurable and validated', () => {
+    assert.throws(() => loadConfig({ SHIPDOCK_SHIP_FROM_COUNTRY: 'USA' }), /SHIPDOCK_SHIP_FROM_COUNTRY/);
+    assert.equal(loadConfig({ SHIPDOCK_SHIP_FROM_COUNTRY: 'ca' }).shipFrom.country, 'CA');
   });
 });
