@@ -161,3 +161,39 @@ describe('a fresh start has a default Ship From location (V1 docs first flow)', 
     assert.equal(loadConfig({ SHIPDOCK_SHIP_FROM_COUNTRY: 'ca' }).shipFrom.country, 'CA');
   });
 });
+
+describe('responses fill what the input left out, as the schemas require', () => {
+  test('shipments synced from V1 orders, address validation echoes and recognized shipments', async () => {
+    const t = await startTestApp();
+    try {
+      const { shipTo } = await import('../v1/fixtures.ts');
+      // ShipEngine's ship_to may go without a phone; V2's `address` requires one, so V2 gets an order with a phone.
+      for (const [surface, prefix] of [['shipengine', '/v1'], ['v2', '/v2']] as const) {
+        const phone = surface === 'v2' ? '555-555-5555' : null;
+        const order = orderBody({ orderNumber: `NO-CARRIER-${surface}`, orderKey: `key-${surface}`, shipTo: { ...shipTo, phone }, carrierCode: null, serviceCode: null });
+        assert.equal((await t.v1('POST', '/orders/createorder', order)).statusCode, 200);
+        const listed = await t.api(surface, 'GET', `${prefix}/shipments?shipment_number=NO-CARRIER-${surface}`);
+        const [shipment] = listed.json().shipments.filter((s: { shipment_number: string }) => s.shipment_number === `NO-CARRIER-${surface}`);
+        assert.equal(shipment.carrier_id, null);
+        assert.equal(shipment.ship_from.address_line1, '500 W 2nd St', 'ships from the default warehouse, not to itself');
+        assert.equal(shipment.ship_from.phone, '512-555-0100');
+        assert.equal(shipment.return_to.phone, '512-555-0100');
+        assert.equal(shipment.ship_to.phone, phone ?? undefined, 'no empty phone');
+        const one = await t.api(surface, 'GET', `${prefix}/shipments/${shipment.shipment_id}`);
+        assert.equal(one.json().ship_from.name, 'Shipping Department');
+
+        const validated = await t.api(surface, 'POST', `${prefix}/addresses/validate`, [{ address_line1: '500 W 2nd St', city_locality: 'Austin', state_province: 'TX', country_code: 'US' }]);
+        const [result] = validated.json();
+        assert.equal(result.original_address.name, null);
+        assert.equal(result.original_address.postal_code, null);
+        assert.equal(result.original_address.address_line1, '500 W 2nd St');
+      }
+      const partial = await t.api('shipengine', 'PUT', '/v1/shipments/recognize', { text: 'ship 2 lbs to 500 W 2nd St Austin TX' });
+      assert.equal(partial.json().shipment.ship_to, undefined, 'an incomplete address stays in entities');
+      assert.ok(partial.json().entities.some((e: { type: string }) => e.type === 'city_locality'));
+      assert.deepEqual(partial.json().shipment.packages[0].weight, { value: 2, unit: 'pound' });
+    } finally {
+      await t.close();
+    }
+  });
+});

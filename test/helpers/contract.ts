@@ -30,10 +30,31 @@ const RATE_DETAIL = {
 // which the se_id pattern of the required batch_id would reject.
 const LABEL_BATCH_ID = { properties: { batch_id: { anyOf: [{ $ref: '#/components/schemas/se_id' }, { const: '' }] } } };
 const TWO_LETTER_STATUS = { type: 'string', enum: ['UN', 'AC', 'IT', 'DE', 'EX', 'AT', 'NY', 'SP'] };
+// A shipment without a carrier or service yet (a V1 order that names none) has null for both, as the
+// V2 model (x-nullable) documents; ShipEngine's file requires both and forgets the null.
+const NULLABLE = (ref: string) => ({ anyOf: [{ $ref: `#/components/schemas/${ref}` }, { type: 'null' }] });
+const SHIPMENT_WITHOUT_CARRIER = { properties: { carrier_id: NULLABLE('se_id'), service_code: NULLABLE('service_code') } };
+// Validation echoes the address as sent: parts the caller left out are null (live API), where the
+// spec's `address` would demand strings no input had.
+const nullableText = { type: ['string', 'null'] };
+const ECHOED_ADDRESS = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'phone', 'address_line1', 'city_locality', 'state_province', 'postal_code', 'country_code', 'address_residential_indicator'],
+  properties: {
+    name: nullableText, phone: nullableText, email: nullableText, company_name: nullableText,
+    address_line1: { type: 'string', minLength: 1 }, address_line2: nullableText, address_line3: nullableText,
+    city_locality: nullableText, state_province: nullableText, postal_code: nullableText,
+    country_code: { anyOf: [{ type: 'string', pattern: '^[A-Z]{2}$' }, { type: 'null' }] },
+    address_residential_indicator: { type: 'string', enum: ['yes', 'no', 'unknown'] },
+  },
+};
+const VALIDATION_ECHO = { properties: { original_address: ECHOED_ADDRESS } };
 const OVERLAYS: Record<string, Record<string, Overlay>> = {
-  'shipengine.openapi.yaml': { label: LABEL_BATCH_ID },
+  'shipengine.openapi.yaml': { label: LABEL_BATCH_ID, partial_shipment: SHIPMENT_WITHOUT_CARRIER, address_validation_result: VALIDATION_ECHO },
   'shipstation-v2.openapi.yaml': {
     label: LABEL_BATCH_ID,
+    address_validation_result: VALIDATION_ECHO,
     // specs/README: tracking status_code is the two-letter code on the wire, whatever the 2025 file says.
     tracking_information: { properties: { status_code: TWO_LETTER_STATUS }, eventStatusCode: TWO_LETTER_STATUS },
     error: { properties: { field_name: { type: 'string' }, field_value: { type: 'string' } } },

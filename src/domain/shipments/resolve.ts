@@ -2,7 +2,7 @@
 import { MAX_ROW_ID, type Executor } from '../../db/index.ts';
 import { listCarriers } from '../carriers/connections.ts';
 import { invalidField } from '../errors.ts';
-import { findDefaultWarehouse, getWarehouse } from '../warehouses/warehouses.ts';
+import { findDefaultWarehouse, getWarehouse, listWarehouses } from '../warehouses/warehouses.ts';
 import type { ShipmentBody } from './types.ts';
 
 async function namedWarehouse(ex: Executor, accountId: number, id: number) {
@@ -47,4 +47,15 @@ export async function inferCarrierId(ex: Executor, accountId: number, serviceCod
 export async function resolveCarrier(ex: Executor, accountId: number, body: ShipmentBody): Promise<ShipmentBody> {
   if (body.carrierId !== null || !body.serviceCode) return body;
   return { ...body, carrierId: await inferCarrierId(ex, accountId, body.serviceCode) };
+}
+
+/** For display: shipments that leave ship-from to a warehouse (V1 orders) show that warehouse's addresses. */
+export async function withWarehouseAddresses<T extends ShipmentBody>(ex: Executor, accountId: number, shipments: T[]): Promise<T[]> {
+  if (shipments.every((s) => s.shipFrom)) return shipments;
+  const warehouses = await listWarehouses(ex, accountId);
+  return shipments.map((s) => {
+    if (s.shipFrom) return s;
+    const w = warehouses.find((x) => x.id === s.warehouseId) ?? warehouses.find((x) => x.isDefault);
+    return w ? { ...s, shipFrom: w.originAddress, returnTo: s.returnTo ?? w.returnAddress } : s;
+  });
 }
