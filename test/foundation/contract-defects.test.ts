@@ -20,26 +20,26 @@ describe('HTTP contract defects', () => {
   test('an empty body is accepted whatever its content type on routes that take none (axios void)', async () => {
     for (const prefix of ['/v2', '/v1']) {
       for (const type of ['application/x-www-form-urlencoded', 'application/json', 'text/plain']) {
-        const res = await t.app.inject({ method: 'PUT', url: `${prefix}/labels/se-999999/void`, payload: '', headers: { ...apiKey, 'content-type': type } });
+        const res = await t.inject({ method: 'PUT', url: `${prefix}/labels/se-999999/void`, payload: '', headers: { ...apiKey, 'content-type': type } });
         assert.equal(res.statusCode, 404, `${prefix} ${type}: ${res.body}`);
         assert.match(res.json().errors[0].message, /label/i);
       }
-      const tag = await t.app.inject({ method: 'POST', url: `${prefix}/tags/axios-${prefix.slice(1)}`, payload: '', headers: { ...apiKey, 'content-type': 'application/x-www-form-urlencoded' } });
+      const tag = await t.inject({ method: 'POST', url: `${prefix}/tags/axios-${prefix.slice(1)}`, payload: '', headers: { ...apiKey, 'content-type': 'application/x-www-form-urlencoded' } });
       assert.equal(tag.statusCode, 200, tag.body);
-      const removed = await t.app.inject({ method: 'DELETE', url: `${prefix}/tags/axios-${prefix.slice(1)}`, payload: '', headers: { ...apiKey, 'content-type': 'application/json' } });
+      const removed = await t.inject({ method: 'DELETE', url: `${prefix}/tags/axios-${prefix.slice(1)}`, payload: '', headers: { ...apiKey, 'content-type': 'application/json' } });
       assert.equal(removed.statusCode, 204, removed.body);
     }
-    const v1 = await t.app.inject({ method: 'DELETE', url: '/orders/999999', payload: '', headers: { ...v1Auth, 'content-type': 'application/x-www-form-urlencoded' } });
+    const v1 = await t.inject({ method: 'DELETE', url: '/orders/999999', payload: '', headers: { ...v1Auth, 'content-type': 'application/x-www-form-urlencoded' } });
     assert.equal(v1.statusCode, 404, v1.body);
     // A body that is there and is not JSON is still refused.
-    const form = await t.app.inject({ method: 'POST', url: '/v2/warehouses', payload: 'name=x', headers: { ...apiKey, 'content-type': 'application/x-www-form-urlencoded' } });
+    const form = await t.inject({ method: 'POST', url: '/v2/warehouses', payload: 'name=x', headers: { ...apiKey, 'content-type': 'application/x-www-form-urlencoded' } });
     assert.equal(form.statusCode, 415);
   });
 
   test('paging is a bounded integer on every list: 1e400 and 20-digit pages are 400s', async () => {
     for (const url of ['/v2/labels', '/v1/labels', '/v2/shipments', '/v1/shipments', '/v2/users', '/v1/users']) {
       for (const query of ['page=1e400', 'page_size=1e400', 'page=99999999999999999999', 'page=-1', 'page_size=501']) {
-        const res = await t.app.inject({ method: 'GET', url: `${url}?${query}`, headers: apiKey });
+        const res = await t.inject({ method: 'GET', url: `${url}?${query}`, headers: apiKey });
         assert.equal(res.statusCode, 400, `${url}?${query}: ${res.body}`);
         assertErrorContract(url.startsWith('/v2') ? 'v2' : 'shipengine', 400, res.json());
         assert.match(res.json().errors[0].field_name, /^page/);
@@ -59,12 +59,12 @@ describe('HTTP contract defects', () => {
   test('a 5,000-deep JSON body is a 400 in the surface format, not a RangeError', async () => {
     const deep = '{"a":'.repeat(5000) + '1' + '}'.repeat(5000);
     for (const [surface, prefix] of [['v2', '/v2'], ['shipengine', '/v1']] as const) {
-      const res = await t.app.inject({ method: 'PUT', url: `${prefix}/connections/carriers/stamps_com/se-1/settings`, payload: deep, headers: { ...apiKey, 'content-type': 'application/json' } });
+      const res = await t.inject({ method: 'PUT', url: `${prefix}/connections/carriers/stamps_com/se-1/settings`, payload: deep, headers: { ...apiKey, 'content-type': 'application/json' } });
       assert.equal(res.statusCode, 400, res.body);
       assertErrorContract(surface, 400, res.json());
       assert.match(res.json().errors[0].message, /nests deeper than 64 levels/);
     }
-    const v1 = await t.app.inject({ method: 'POST', url: '/orders/createorder', payload: '['.repeat(5000) + ']'.repeat(5000), headers: { ...v1Auth, 'content-type': 'application/json' } });
+    const v1 = await t.inject({ method: 'POST', url: '/orders/createorder', payload: '['.repeat(5000) + ']'.repeat(5000), headers: { ...v1Auth, 'content-type': 'application/json' } });
     assert.equal(v1.statusCode, 400);
     assert.match(v1.json().Message, /nests deeper/);
     // Real payloads nest far less and still parse; strings with brackets do not count.
@@ -74,7 +74,7 @@ describe('HTTP contract defects', () => {
 
   test('router errors answer in each surface format', async () => {
     for (const [surface, url] of [['v2', '/v2/warehouses/%FF'], ['shipengine', '/v1/warehouses/%FF'], ['v2', `/v2/warehouses/${'x'.repeat(300)}`], ['shipengine', `/v1/labels/${'x'.repeat(300)}/void`]] as const) {
-      const res = await t.app.inject({ method: 'GET', url, headers: apiKey });
+      const res = await t.inject({ method: 'GET', url, headers: apiKey });
       assert.ok([400, 414].includes(res.statusCode), `${url}: ${res.statusCode}`);
       const body = res.json();
       assertErrorContract(surface, res.statusCode, body);
@@ -82,7 +82,7 @@ describe('HTTP contract defects', () => {
       assert.doesNotMatch(res.body, /FST_ERR/);
     }
     for (const url of ['/warehouses/%FF', `/warehouses/${'9'.repeat(300)}`]) {
-      const res = await t.app.inject({ method: 'GET', url, headers: v1Auth });
+      const res = await t.inject({ method: 'GET', url, headers: v1Auth });
       assert.deepEqual(Object.keys(res.json()), ['Message'], res.body);
       assert.doesNotMatch(res.body, /FST_ERR/);
     }
@@ -196,4 +196,21 @@ describe('responses fill what the input left out, as the schemas require', () =>
       await t.close();
     }
   });
+});
+
+test('carrier settings bodies are what the official schema allows, for every carrier that has settings', async () => {
+  const t = await startTestApp();
+  try {
+    const { carriers } = (await t.api('shipengine', 'GET', '/v1/carriers')).json();
+    for (const carrier of carriers as { carrier_id: string; carrier_code: string }[]) {
+      const url = `/v1/connections/carriers/${carrier.carrier_code}/${carrier.carrier_id}/settings`;
+      const res = await t.api('shipengine', 'GET', url);
+      const expected = carrier.carrier_code === 'stamps_com' ? 400 : 200;
+      assert.equal(res.statusCode, expected, `${url}: ${res.body}`);
+      if (expected === 400) assert.equal(res.json().errors[0].error_code, 'settings_not_supported');
+      else assert.equal('enable_ground_saver_service' in res.json(), false);
+    }
+  } finally {
+    await t.close();
+  }
 });

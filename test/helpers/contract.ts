@@ -51,9 +51,13 @@ const ECHOED_ADDRESS = {
   },
 };
 const VALIDATION_ECHO = { properties: { original_address: ECHOED_ADDRESS } };
+// label_download_type "inline" puts the base64 file in label_download.href (ShipEngine docs),
+// which the spec's url type cannot describe.
+const INLINE_DOWNLOAD = { properties: { href: { anyOf: [{ $ref: '#/components/schemas/url' }, { type: 'string', pattern: '^[A-Za-z0-9+/=\\r\\n]+$' }] } } };
 const OVERLAYS: Record<string, Record<string, Overlay>> = {
-  'shipengine.openapi.yaml': { label: LABEL_BATCH_ID, partial_shipment: SHIPMENT_WITHOUT_CARRIER, address_validation_result: VALIDATION_ECHO },
+  'shipengine.openapi.yaml': { label_download: INLINE_DOWNLOAD, label: LABEL_BATCH_ID, partial_shipment: SHIPMENT_WITHOUT_CARRIER, address_validation_result: VALIDATION_ECHO },
   'shipstation-v2.openapi.yaml': {
+    label_download: INLINE_DOWNLOAD,
     label: LABEL_BATCH_ID,
     address_validation_result: VALIDATION_ECHO,
     // specs/README: tracking status_code is the two-letter code on the wire, whatever the 2025 file says.
