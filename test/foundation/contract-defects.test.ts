@@ -52,6 +52,12 @@ describe('HTTP contract defects', () => {
         assert.equal(res.json().Message, 'The request is invalid.');
       }
     }
+    // Ids in V1 bodies are bounded the same way (PostgreSQL refused 1e308 with a 500).
+    for (const [url, body] of [['/shipments/voidlabel', { shipmentId: 1e308 }], ['/orders/createlabelfororder', { orderId: 1e20, carrierCode: 'ups', serviceCode: 'ups_ground', packageCode: 'package', shipDate: '2026-12-08' }]] as const) {
+      const res = await t.v1('POST', url, body);
+      assert.equal(res.statusCode, 400, `${url}: ${res.body}`);
+    }
+    assert.equal((await t.v1('GET', '/shipments?orderId=99999999999999999999')).statusCode, 400);
     const users = await t.api('v2', 'GET', '/v2/users?page_size=101');
     assert.equal(users.statusCode, 400, 'users keep their smaller page size');
   });
