@@ -187,6 +187,10 @@ describe('responses fill what the input left out, as the schemas require', () =>
         assert.equal(shipment.ship_to.phone, phone ?? undefined, 'no empty phone');
         const one = await t.api(surface, 'GET', `${prefix}/shipments/${shipment.shipment_id}`);
         assert.equal(one.json().ship_from.name, 'Shipping Department');
+        const rated = await t.api(surface, 'POST', `${prefix}/rates`, { shipment_id: shipment.shipment_id, rate_options: { carrier_ids: ['se-1'] } });
+        assert.equal(rated.statusCode, 200, rated.body);
+        assert.equal(rated.json().ship_from.postal_code, '78701');
+        assert.ok(rated.json().rate_response.rates.length > 0);
 
         const validated = await t.api(surface, 'POST', `${prefix}/addresses/validate`, [{ address_line1: '500 W 2nd St', city_locality: 'Austin', state_province: 'TX', country_code: 'US' }]);
         const [result] = validated.json();
