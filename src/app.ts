@@ -1,10 +1,13 @@
 // Assembles the HTTP server: one Fastify instance, three surfaces, one context.
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { AppContext } from './api/common/context.ts';
 import { v1LegacyPlugin, v1NotFound } from './api/v1legacy/index.ts';
+import { installBodyParsers } from './api/common/body-parsing.ts';
+import { rejectNonFiniteNumbers } from './api/common/finite-numbers.ts';
+import { routerError } from './api/common/router-errors.ts';
 import { v2Plugin } from './api/v2/index.ts';
 import { shipEnginePlugin } from './api/shipengine/index.ts';
 import { sandboxPlugin } from './api/sandbox/routes.ts';
@@ -14,7 +17,7 @@ import { registerWebRoot, webPlugin } from './web/index.ts';
 export interface BuildOptions {
   logger?: boolean;
   /** Sees every route as it is registered (the API coverage report uses it). */
-  onRoute?: (route: { method: string | string[]; url: string }) => void;
+  onRoute?: (route: RouteOptions) => void;
 }
 
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -24,6 +27,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     bodyLimit: ctx.config.bodyLimitBytes,
     ajv: { customOptions: { coerceTypes: 'array', useDefaults: true, removeAdditional: false, allErrors: true } },
     routerOptions: { ignoreTrailingSlash: true, caseSensitive: false },
+    // Bad percent-encoding and over-long path parameters fail in the router, before any surface
+    // plugin: answer them in the format of the surface the URL names.
+    frameworkErrors: routerError,
   });
   app.decorate('ctx', ctx);
   app.decorateRequest('principal', null);
@@ -31,6 +37,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   // Each request gets its own clock scope; authentication sets it to the account's sandbox clock.
   app.addHook('onRequest', (_request, _reply, done) => ctx.clock.open(done));
+  installBodyParsers(app);
+  app.addHook('preHandler', rejectNonFiniteNumbers);
 
   await app.register(swagger, {
     openapi: {

@@ -1,5 +1,18 @@
 // Environment configuration, validated once at start so a typo fails loudly instead of half-working.
 
+/** The default account's Ship From location, created at first start (V1 flows need one). */
+export interface ShipFromConfig {
+  warehouseName: string;
+  name: string;
+  company: string | null;
+  phone: string;
+  street1: string;
+  city: string;
+  state: string;
+  postalCode: string;
+  country: string;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -23,6 +36,7 @@ export interface Config {
   smtpUrl: string | null;
   /** Whether SHIPDOCK_PUBLIC_URL was given: mailed links then use it instead of the request's host. */
   publicUrlConfigured: boolean;
+  shipFrom: ShipFromConfig;
 }
 
 export class ConfigError extends Error {}
@@ -47,6 +61,23 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
 function optional(env: NodeJS.ProcessEnv, name: string): string | null {
   const raw = env[name]?.trim();
   return raw ? raw : null;
+}
+
+function shipFrom(env: NodeJS.ProcessEnv): ShipFromConfig {
+  const value = (name: string, fallback: string) => optional(env, `SHIPDOCK_SHIP_FROM_${name}`) ?? fallback;
+  const country = value('COUNTRY', 'US').toUpperCase();
+  if (!/^[A-Z]{2}$/.test(country)) throw new ConfigError(`SHIPDOCK_SHIP_FROM_COUNTRY must be a two-letter country code, got "${country}"`);
+  return {
+    warehouseName: value('WAREHOUSE_NAME', 'Default Ship From Location'),
+    name: value('NAME', 'Shipping Department'),
+    company: value('COMPANY', 'Shipdock'),
+    phone: value('PHONE', '512-555-0100'),
+    street1: value('STREET1', '500 W 2nd St'),
+    city: value('CITY', 'Austin'),
+    state: value('STATE', 'TX'),
+    postalCode: value('POSTAL_CODE', '78701'),
+    country,
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -92,5 +123,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword,
     smtpUrl,
     publicUrlConfigured: optional(env, 'SHIPDOCK_PUBLIC_URL') !== null,
+    shipFrom: shipFrom(env),
   };
 }

@@ -5,10 +5,10 @@ import { startTestApp } from '../helpers/server.ts';
 test('/docs serves the OpenAPI of what Shipdock implements, without credentials', async () => {
   const t = await startTestApp();
   try {
-    const page = await t.app.inject({ method: 'GET', url: '/docs/' });
+    const page = await t.inject({ method: 'GET', url: '/docs/' });
     assert.equal(page.statusCode, 200);
     assert.match(page.headers['content-type'] as string, /text\/html/);
-    const doc = (await t.app.inject({ method: 'GET', url: '/docs/json' })).json();
+    const doc = (await t.inject({ method: 'GET', url: '/docs/json' })).json();
     assert.match(doc.openapi, /^3\./);
     assert.ok(doc.paths['/v2/warehouses']?.post, 'V2 create warehouse is documented');
     assert.ok(doc.paths['/v1/tags']?.get, 'ShipEngine tags are documented');

@@ -13,9 +13,9 @@ describe('error bodies', () => {
   after(() => t.close());
 
   const v2 = (method: string, url: string, payload?: string, contentType = 'application/json') =>
-    t.app.inject({ method: method as 'POST', url, payload, headers: { 'api-key': CREDENTIALS.apiKey, 'content-type': contentType } });
+    t.inject({ method: method as 'POST', url, payload, headers: { 'api-key': CREDENTIALS.apiKey, 'content-type': contentType } });
   const v1 = (method: string, url: string, payload?: string, contentType = 'application/json') =>
-    t.app.inject({
+    t.inject({
       method: method as 'POST',
       url,
       payload,
@@ -72,11 +72,11 @@ describe('error bodies', () => {
     const broken = await startTestApp();
     try {
       await broken.ctx.database.db.destroy(); // every query now fails inside the server
-      const v2res = await broken.app.inject({ method: 'GET', url: '/v2/tags', headers: { 'api-key': CREDENTIALS.apiKey } });
+      const v2res = await broken.inject({ method: 'GET', url: '/v2/tags', headers: { 'api-key': CREDENTIALS.apiKey } });
       assert.equal(v2res.statusCode, 500);
       assertContract('v2', 'GET', '/v2/tags', 500, v2res.json());
       assert.match(v2res.json().request_id, UUID);
-      const v1res = await broken.app.inject({ method: 'GET', url: '/users', headers: { authorization: basic(CREDENTIALS.v1Key, CREDENTIALS.v1Secret) } });
+      const v1res = await broken.inject({ method: 'GET', url: '/users', headers: { authorization: basic(CREDENTIALS.v1Key, CREDENTIALS.v1Secret) } });
       assert.equal(v1res.statusCode, 500);
       assert.equal(v1res.json().StackTrace, null);
       for (const body of [v2res.body, v1res.body]) assert.doesNotMatch(body, /destroy|kysely|\.ts/i);

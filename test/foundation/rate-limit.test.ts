@@ -42,7 +42,7 @@ describe('rate limits', () => {
       });
       let res;
       for (let i = 0; i < 9; i++) {
-        res = await t.app.inject({ method: 'GET', url, headers: { 'api-key': key.apiKey } });
+        res = await t.inject({ method: 'GET', url, headers: { 'api-key': key.apiKey } });
         if (res.statusCode === 429) break;
       }
       assert.equal(res!.statusCode, 429);

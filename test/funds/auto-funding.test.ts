@@ -73,7 +73,7 @@ describe('auto-funding', () => {
       assert.equal(res.json().errors[0].error_code, 'auto_fund_not_supported');
     }
     assert.equal((await seCall(t, 'GET', settingsUrl('se-999999'))).statusCode, 404);
-    assert.equal((await t.app.inject({ method: 'GET', url: `/v2/carriers/${ups}/auto_funding`, headers: { 'api-key': 'TEST_api_key_for_shipdock_tests' } })).statusCode, 404, 'ShipEngine only');
+    assert.equal((await t.inject({ method: 'GET', url: `/v2/carriers/${ups}/auto_funding`, headers: { 'api-key': 'TEST_api_key_for_shipdock_tests' } })).statusCode, 404, 'ShipEngine only');
   });
 
   test('crossing the threshold buys once; at most N purchases a day; none when the balance started below; a new day resets', async () => {

@@ -11,7 +11,7 @@ export type Headers = Record<string, string>;
 
 /** A ShipEngine call outside the spec; any error body must still be the spec's error body. */
 export async function seCall(t: TestApp, method: string, url: string, payload?: unknown, headers: Headers = {}) {
-  const response = await t.app.inject({
+  const response = await t.inject({
     method: method as InjectOptions['method'],
     url,
     payload: payload as InjectOptions['payload'],

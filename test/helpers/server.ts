@@ -3,10 +3,10 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../../src/config.ts';
-import { buildApp } from '../../src/app.ts';
+import { buildApp, type BuildOptions } from '../../src/app.ts';
 import { bootstrap, createContext } from '../../src/server.ts';
 import type { AppContext } from '../../src/api/common/context.ts';
-import { assertContract, type ContractSurface } from './contract.ts';
+import { assertResponse, surfaceOfUrl, type ContractSurface } from './contract.ts';
 
 export const CREDENTIALS = {
   v1Key: 'testv1key0000000000000000000000',
@@ -21,7 +21,9 @@ export interface TestApp {
   app: FastifyInstance;
   ctx: AppContext;
   schema?: string;
-  /** V1 call with the default key pair. */
+  /** Any request (own headers, raw payloads); the response is checked against its surface's contract. */
+  inject(options: InjectOptions): Promise<LightMyRequestResponse>;
+  /** V1 call with the default key pair; the body is checked against reference/specs/v1-responses.json. */
   v1(method: string, url: string, payload?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   /** V2 or ShipEngine call with the default API key; the body is checked against the official spec. */
   api(surface: ContractSurface, method: string, url: string, payload?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
@@ -30,7 +32,11 @@ export interface TestApp {
 
 export const usingPostgres = () => Boolean(process.env.DATABASE_URL);
 
-export async function startTestApp(env: Record<string, string> = {}, reuse?: { schema?: string; dataDir?: string }): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  reuse?: { schema?: string; dataDir?: string },
+  build: BuildOptions = {},
+): Promise<TestApp> {
   const schema = usingPostgres() ? (reuse?.schema ?? `t_${randomBytes(6).toString('hex')}`) : undefined;
   const config = loadConfig({
     SHIPDOCK_DATA_DIR: reuse?.dataDir ?? ':memory:',
@@ -47,33 +53,35 @@ export async function startTestApp(env: Record<string, string> = {}, reuse?: { s
   });
   const ctx = await createContext(config, { schema });
   await bootstrap(ctx.database, config, ctx.clock);
-  const app = await buildApp(ctx);
+  const app = await buildApp(ctx, build);
   await app.ready();
 
-  const inject = (options: InjectOptions) => app.inject(options);
+  /** Every response a test sees goes through the contract checker of its surface. */
+  const checked = async (surface: ContractSurface | 'v1', options: InjectOptions) => {
+    const response = await app.inject(options);
+    const url = String(options.url ?? '/');
+    assertResponse(surface, String(options.method ?? 'GET'), url, response.statusCode, response.headers['content-type']?.toString(), response.body);
+    return response;
+  };
   return {
     app,
     ctx,
     schema,
+    inject: (options) => checked(surfaceOfUrl(String(options.url ?? '/')), options),
     v1: (method, url, payload, headers = {}) =>
-      inject({
+      checked('v1', {
         method: method as InjectOptions['method'],
         url,
         payload: payload as InjectOptions['payload'],
         headers: { authorization: basic(CREDENTIALS.v1Key, CREDENTIALS.v1Secret), ...headers },
       }),
-    api: async (surface, method, url, payload, headers = {}) => {
-      const response = await inject({
+    api: (surface, method, url, payload, headers = {}) =>
+      checked(surface, {
         method: method as InjectOptions['method'],
         url,
         payload: payload as InjectOptions['payload'],
         headers: { 'api-key': CREDENTIALS.apiKey, ...headers },
-      });
-      if (response.body && response.headers['content-type']?.toString().includes('json')) {
-        assertContract(surface, method, url, response.statusCode, response.json());
-      }
-      return response;
-    },
+      }),
     close: async () => {
       await app.close();
       await ctx.database.close();

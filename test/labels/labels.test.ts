@@ -16,7 +16,7 @@ describe('labels', () => {
   });
   after(() => t.close());
 
-  const download = (url: string) => t.app.inject({ method: 'GET', url: url.replace('http://shipdock.test', '') });
+  const download = (url: string) => t.inject({ method: 'GET', url: url.replace('http://shipdock.test', '') });
 
   for (const [surface, prefix] of [['v2', '/v2'], ['shipengine', '/v1']] as const) {
     test(`${surface}: buy a label from a full shipment; real PDF/PNG/ZPL downloads without an API key`, async () => {
@@ -62,7 +62,7 @@ describe('labels', () => {
 
     const shipment = (await t.api('v2', 'POST', '/v2/rates', { shipment: domesticShipment({ carrier_id: carriers.stamps_com, service_code: 'usps_priority_mail' }) })).json();
     // Not contract-checked: inline puts base64 in href (as documented) where the spec types a URL.
-    const fromShipment = await t.app.inject({ method: 'POST', url: `/v2/labels/shipment/${shipment.shipment_id}`, payload: { label_download_type: 'inline' }, headers: { 'api-key': 'TEST_api_key_for_shipdock_tests' } });
+    const fromShipment = await t.inject({ method: 'POST', url: `/v2/labels/shipment/${shipment.shipment_id}`, payload: { label_download_type: 'inline' }, headers: { 'api-key': 'TEST_api_key_for_shipdock_tests' } });
     assert.equal(fromShipment.statusCode, 200, fromShipment.body);
     const inline = Buffer.from(fromShipment.json().label_download.href, 'base64');
     assert.equal(inline.subarray(0, 5).toString(), '%PDF-');
@@ -206,7 +206,7 @@ describe('label barcodes scan', () => {
       ];
       for (const [carrier, service, extra] of cases) {
         const label = (await t.api('v2', 'POST', '/v2/labels', { shipment: domesticShipment({ carrier_id: id(carrier), service_code: service, ...extra }) })).json();
-        const png = await t.app.inject({ method: 'GET', url: label.label_download.png.replace('http://shipdock.test', '') });
+        const png = await t.inject({ method: 'GET', url: label.label_download.png.replace('http://shipdock.test', '') });
         const file = join(dir, `${carrier}.png`);
         writeFileSync(file, png.rawPayload);
         const decoded = execFileSync('zbarimg', ['--raw', '-q', '--set', '*.enable=0', '--set', 'code128.enable=1', file]).toString();

@@ -57,7 +57,7 @@ describe('Partner API: disable/enable, On-Behalf-Of and tenant isolation', () =>
     assert.ok(shown.modified_at >= account.modified_at);
     assert.equal((await call('PUT', `/v1/partners/accounts/${id}/disable`)).statusCode, 204, 'disabling twice is harmless');
 
-    const enabled = await t.app.inject({
+    const enabled = await t.inject({
       method: 'PUT',
       url: `/v1/partners/accounts/${id}/enable`,
       payload: '',
@@ -131,7 +131,7 @@ describe('Partner API: disable/enable, On-Behalf-Of and tenant isolation', () =>
         assertShipEngineError(403, res.json());
       }
     }
-    const anonymous = await t.app.inject({ method: 'GET', url: '/v1/partners/accounts' });
+    const anonymous = await t.inject({ method: 'GET', url: '/v1/partners/accounts' });
     assert.equal(anonymous.statusCode, 401);
     assertShipEngineError(401, anonymous.json());
     assert.equal((await call('GET', `/v1/partners/accounts/${account.account_id}`)).json().active, true);

@@ -82,7 +82,7 @@ describe('Partner API: accounts', () => {
   });
 
   test('an empty body creates an account, as partner clients send it', async () => {
-    const empty = await t.app.inject({
+    const empty = await t.inject({
       method: 'POST',
       url: '/v1/partners/accounts',
       payload: '',
@@ -91,10 +91,10 @@ describe('Partner API: accounts', () => {
     assert.equal(empty.statusCode, 200, empty.body);
     assert.equal(empty.json().external_account_id, null);
     assert.equal(empty.json().origin_country_code, null);
-    const none = await t.app.inject({ method: 'POST', url: '/v1/partners/accounts', headers: { 'api-key': CREDENTIALS.partnerKey } });
+    const none = await t.inject({ method: 'POST', url: '/v1/partners/accounts', headers: { 'api-key': CREDENTIALS.partnerKey } });
     assert.equal(none.statusCode, 200, none.body);
     assert.notEqual(none.json().account_id, empty.json().account_id);
-    const malformed = await t.app.inject({
+    const malformed = await t.inject({
       method: 'POST',
       url: '/v1/partners/accounts',
       payload: '{"email": ',

@@ -26,7 +26,7 @@ describe('Partner API: account API keys', () => {
     assert.notEqual(key.encrypted_api_key, account.api_key.encrypted_api_key);
     assert.equal((await warehouses(key.encrypted_api_key)).statusCode, 200);
 
-    const noBody = await t.app.inject({
+    const noBody = await t.inject({
       method: 'POST',
       url: `/v1/partners/accounts/${account.account_id}/api_keys`,
       headers: { 'api-key': CREDENTIALS.partnerKey },

@@ -10,7 +10,7 @@ import { createApiKey } from '../../src/domain/accounts/keys.ts';
 export const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 export function partnerCall(t: TestApp, method: string, url: string, payload?: unknown, key = CREDENTIALS.partnerKey) {
-  return t.app.inject({
+  return t.inject({
     method: method as InjectOptions['method'],
     url,
     payload: payload as InjectOptions['payload'],

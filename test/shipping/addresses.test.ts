@@ -66,7 +66,7 @@ describe('address validation and recognition', () => {
     const person = entities.find((e: Json) => e.type === 'person');
     assert.deepEqual([person.start_index, person.end_index, person.text], [0, 14, 'Margie McMiller']);
     assert.equal((await t.api('shipengine', 'PUT', '/v1/addresses/recognize', { text: '' })).statusCode, 400);
-    assert.equal((await t.app.inject({ method: 'PUT', url: '/v2/addresses/recognize', headers: { 'api-key': 'TEST_api_key_for_shipdock_tests' }, payload: { text } })).statusCode, 404, 'ShipEngine only');
+    assert.equal((await t.inject({ method: 'PUT', url: '/v2/addresses/recognize', headers: { 'api-key': 'TEST_api_key_for_shipdock_tests' }, payload: { text } })).statusCode, 404, 'ShipEngine only');
   });
 
   test('shipengine: PUT /shipments/recognize finds the address, package, service and options', async () => {

@@ -69,6 +69,6 @@ describe('shipment tags', () => {
     assert.equal((await t.api('shipengine', 'PUT', '/v1/shipments/tags', { shipments_tags: [{ shipment_id: 'se-999999', tags: [] }] })).statusCode, 404);
     assert.equal((await t.api('shipengine', 'PUT', '/v1/shipments/tags', { shipments_tags: [{ tags: [] }] })).statusCode, 400);
     // ShipStation V2 has no bulk tag endpoint: the path reads as a shipment id and is refused.
-    assert.equal((await t.app.inject({ method: 'PUT', url: '/v2/shipments/tags', headers: { 'api-key': 'TEST_api_key_for_shipdock_tests' }, payload: {} })).statusCode, 400);
+    assert.equal((await t.inject({ method: 'PUT', url: '/v2/shipments/tags', headers: { 'api-key': 'TEST_api_key_for_shipdock_tests' }, payload: {} })).statusCode, 400);
   });
 });

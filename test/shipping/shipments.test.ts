@@ -178,7 +178,7 @@ for (const [surface, prefix] of [['v2', '/v2'], ['shipengine', '/v1']] as const)
         await create(shipment(), shipment({ ship_to: toronto, carrier_id: fedex, service_code: 'fedex_international_priority' }))
       ).shipments;
       const errorsOf = async (id: string) => {
-        const res = await t.app.inject({ method: 'GET', url: `${prefix}/shipments/${id}/errors`, headers: { 'api-key': 'TEST_api_key_for_shipdock_tests' } });
+        const res = await t.inject({ method: 'GET', url: `${prefix}/shipments/${id}/errors`, headers: { 'api-key': 'TEST_api_key_for_shipdock_tests' } });
         assert.equal(res.statusCode, 200, res.body);
         return res.json().errors as Json[];
       };

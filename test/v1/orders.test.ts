@@ -355,7 +355,7 @@ describe('V1 orders', () => {
     assert.equal(dates.statusCode, 400);
     assert.deepEqual(Object.keys(dates.json().ModelState).sort(), ['request.orderDate', 'request.paymentDate']);
 
-    const json = await t.app.inject({ method: 'POST', url: '/orders/createorder', payload: '{"orderNumber":', headers: { 'content-type': 'application/json', authorization: basic(CREDENTIALS.v1Key, CREDENTIALS.v1Secret) } });
+    const json = await t.inject({ method: 'POST', url: '/orders/createorder', payload: '{"orderNumber":', headers: { 'content-type': 'application/json', authorization: basic(CREDENTIALS.v1Key, CREDENTIALS.v1Secret) } });
     assert.equal(json.statusCode, 400);
     assert.ok(json.json().Message);
     assert.equal((await t.v1('GET', '/orders/abc')).statusCode, 400);

@@ -94,7 +94,7 @@ describe('POST /accounts/registeraccount (partners only)', () => {
   after(() => t.close());
 
   const register = (body: Record<string, unknown>, partner?: string) =>
-    t.app.inject({ method: 'POST', url: '/accounts/registeraccount', payload: body, headers: partner ? { 'x-partner': partner } : {} });
+    t.inject({ method: 'POST', url: '/accounts/registeraccount', payload: body, headers: partner ? { 'x-partner': partner } : {} });
   const applicant = {
     firstName: 'Grace',
     lastName: 'Hopper',
@@ -114,7 +114,7 @@ describe('POST /accounts/registeraccount (partners only)', () => {
     assert.equal((await register(applicant)).statusCode, 401);
     assert.equal((await register(applicant, 'not-a-key')).statusCode, 401);
     assert.equal((await register(applicant, CREDENTIALS.apiKey)).statusCode, 401, 'an account key is not a partner key');
-    const basicOnly = await t.app.inject({ method: 'POST', url: '/accounts/registeraccount', payload: applicant, headers: { authorization: basic(CREDENTIALS.v1Key, CREDENTIALS.v1Secret) } });
+    const basicOnly = await t.inject({ method: 'POST', url: '/accounts/registeraccount', payload: applicant, headers: { authorization: basic(CREDENTIALS.v1Key, CREDENTIALS.v1Secret) } });
     assert.equal(basicOnly.statusCode, 401);
   });
 
@@ -131,12 +131,12 @@ describe('POST /accounts/registeraccount (partners only)', () => {
     assert.notEqual(account.password_hash, applicant.password);
 
     const auth = { authorization: basic(body.apiKey, body.apiSecret) };
-    const stores = await t.app.inject({ method: 'GET', url: '/stores', headers: auth });
+    const stores = await t.inject({ method: 'GET', url: '/stores', headers: auth });
     assert.equal(stores.statusCode, 200);
     assert.equal(stores.json()[0].storeName, 'Manual Orders');
-    const warehouses = (await t.app.inject({ method: 'GET', url: '/warehouses', headers: auth })).json();
+    const warehouses = (await t.inject({ method: 'GET', url: '/warehouses', headers: auth })).json();
     assert.equal(warehouses[0].originAddress.street1, '500 W 2nd St', 'the company address is the first ship-from location');
-    const orders = (await t.app.inject({ method: 'GET', url: '/orders', headers: auth })).json();
+    const orders = (await t.inject({ method: 'GET', url: '/orders', headers: auth })).json();
     assert.equal(orders.total, 0, 'a new account sees none of the other accounts\' orders');
   });
 

@@ -12,6 +12,21 @@ export interface Page<T> {
   pages: number;
 }
 
+/**
+ * The one paging schema of every list, on every surface (V1 names the size `pageSize`, V2 and
+ * ShipEngine `page_size`). Bounded integers: the row offset stays exact and never reaches SQL as
+ * Infinity or a 20-digit number (non-finite input is refused by finite-numbers.ts).
+ */
+export const MAX_PAGE = 10_000_000;
+export const MAX_PAGE_SIZE = 500;
+
+export function pagingSchema<S extends string>(sizeName: S, options: { defaultSize: number; maxSize?: number }) {
+  return {
+    page: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 },
+    [sizeName]: { type: 'integer', minimum: 1, maximum: options.maxSize ?? MAX_PAGE_SIZE, default: options.defaultSize },
+  } as { page: { type: 'integer'; minimum: 1; maximum: number; default: 1 } } & Record<S, { type: 'integer'; minimum: 1; maximum: number; default: number }>;
+}
+
 export const offsetOf = ({ page, pageSize }: PageRequest) => (page - 1) * pageSize;
 
 export function pageOf<T>(items: T[], total: number, request: PageRequest): Page<T> {

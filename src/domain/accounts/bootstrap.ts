@@ -1,5 +1,6 @@
 // Makes sure the default account (id 1) and the default partner exist with the configured credentials.
 import type { Executor } from '../../db/index.ts';
+import { createWarehouse, listWarehouses } from '../warehouses/warehouses.ts';
 import { createAccount } from './accounts.ts';
 import { addMonths, createApiKey, createV1KeyPair } from './keys.ts';
 import { generateKey, generateV1Credential, hashKey, hint } from './secrets.ts';
@@ -9,6 +10,18 @@ export interface BootstrapInput {
   v1ApiSecret: string | null;
   apiKey: string | null;
   partnerApiKey: string | null;
+  /** The default Ship From location (config.ts `SHIPDOCK_SHIP_FROM_*`). */
+  shipFrom?: {
+    warehouseName: string;
+    name: string;
+    company: string | null;
+    phone: string;
+    street1: string;
+    city: string;
+    state: string;
+    postalCode: string;
+    country: string;
+  };
 }
 
 /** Credentials generated on this start; printed once because only their digests are kept. */
@@ -41,6 +54,31 @@ export async function ensureDefaultAccount(ex: Executor, input: BootstrapInput, 
     await createAccount(
       ex,
       { plan: 'premium', addons: ['inventory_api'], partnerId: DEFAULT_PARTNER_ID, userName: 'Shipdock Admin' },
+      now,
+    );
+  }
+
+  // V1's first flow (create an order, then createlabelfororder) ships from the default warehouse.
+  if (input.shipFrom && (await listWarehouses(ex, DEFAULT_ACCOUNT_ID)).length === 0) {
+    const f = input.shipFrom;
+    await createWarehouse(
+      ex,
+      DEFAULT_ACCOUNT_ID,
+      {
+        name: f.warehouseName,
+        isDefault: true,
+        originAddress: {
+          name: f.name,
+          companyName: f.company,
+          phone: f.phone,
+          addressLine1: f.street1,
+          cityLocality: f.city,
+          stateProvince: f.state,
+          postalCode: f.postalCode,
+          countryCode: f.country,
+          residential: 'no',
+        },
+      },
       now,
     );
   }

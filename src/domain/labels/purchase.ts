@@ -10,7 +10,7 @@ import { DomainError, invalidField } from '../errors.ts';
 import { assertCanInsure, chargePremium, shipsurancePremium } from '../insurance/shipsurance.ts';
 import { checkLabelServicePoint } from '../service-points/index.ts';
 import { rateRequestFor, type StoredRate } from '../rates/shop.ts';
-import { resolveShipFrom } from '../shipments/resolve.ts';
+import { inferCarrierId, resolveShipFrom } from '../shipments/resolve.ts';
 import { setShipmentStatus } from '../shipments/store.ts';
 import type { Shipment } from '../shipments/types.ts';
 import { carrierFamily, mintTrackingNumber } from '../tracking/index.ts';
@@ -93,8 +93,9 @@ export async function purchaseLabel(ex: Executor, accountId: number, request: Pu
     throw new DomainError('business_rules', `shipment se-${shipment.id} already has a label; void it before buying another`, 'invalid_status');
   }
   checkLayout(options);
-  const carrierId = rate?.carrierId ?? shipment.carrierId;
   const serviceCode = rate?.quote.serviceCode ?? shipment.serviceCode;
+  // A shipment saved with a service and no carrier: the carrier offering that service.
+  const carrierId = rate?.carrierId ?? shipment.carrierId ?? (serviceCode ? await inferCarrierId(ex, accountId, serviceCode, 'shipment.carrier_id') : null);
   if (!carrierId) throw invalidField('shipment.carrier_id', 'carrier_id is required to buy a label', undefined, 'field_value_required');
   if (!serviceCode) throw invalidField('shipment.service_code', 'service_code is required to buy a label', undefined, 'field_value_required');
   const carrier = await getCarrier(ex, accountId, carrierId);

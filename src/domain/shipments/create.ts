@@ -4,7 +4,7 @@ import { findCarrier } from '../carriers/connections.ts';
 import { validateCustoms } from '../customs/index.ts';
 import { DomainError, type FieldIssue } from '../errors.ts';
 import { findTag } from '../tags/tags.ts';
-import { resolveShipFrom } from './resolve.ts';
+import { resolveCarrier, resolveShipFrom } from './resolve.ts';
 import { insertShipment } from './store.ts';
 import type { Shipment, ShipmentBody } from './types.ts';
 
@@ -18,7 +18,7 @@ export interface ShipmentMeta {
 
 /** Checks a shipment's references and customs; returns the body with ship-from resolved. */
 export async function prepareShipment(ex: Executor, accountId: number, body: ShipmentBody): Promise<ShipmentBody> {
-  const resolved = await resolveShipFrom(ex, accountId, body);
+  const resolved = await resolveCarrier(ex, accountId, await resolveShipFrom(ex, accountId, body));
   const issues: FieldIssue[] = [];
   if (resolved.carrierId !== null) {
     const carrier = resolved.carrierId > MAX_ROW_ID ? null : await findCarrier(ex, accountId, resolved.carrierId);

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { installBodyParsers } from '../../common/body-parsing.ts';
 
 /**
  * Partner clients send no body where none is needed: ShipWorks creates accounts with
@@ -6,13 +7,7 @@ import type { FastifyInstance } from 'fastify';
  * ShipEngine accepts those, so within the Partner API an empty body reads as `{}`.
  */
 export function acceptEmptyBodies(app: FastifyInstance) {
-  const parseJson = app.getDefaultJsonParser('error', 'error');
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    const text = body.toString();
-    if (text === '') return done(null, {});
-    parseJson(request, text, done);
-  });
+  installBodyParsers(app, () => ({}));
   app.addHook('preValidation', async (request) => {
     if (request.routeOptions.schema?.body) request.body ??= {};
   });

@@ -11,7 +11,9 @@ import { listV1Shipments } from '../../../domain/labels/v1-list.ts';
 import { voidLabel } from '../../../domain/labels/void.ts';
 import { findOrder, getOrder } from '../../../domain/orders/store.ts';
 import { createShipment } from '../../../domain/shipments/create.ts';
+import { resolveShipFrom } from '../../../domain/shipments/resolve.ts';
 import { findShipmentByOrder, updateShipmentBody } from '../../../domain/shipments/store.ts';
+import type { ShipmentBody } from '../../../domain/shipments/types.ts';
 import { parseV1Date } from '../../../domain/time/pacific.ts';
 import { actingAccount } from '../../common/context.ts';
 import { orderOut } from '../orders/mapper.ts';
@@ -78,6 +80,20 @@ export const v1LabelRoutes: FastifyPluginAsync = async (app) => {
     });
   });
 
+  /** The order's warehouse (or the default one), with V1's names when there is none. */
+  async function v1ShipFrom<T extends ShipmentBody>(tx: Executor, accountId: number, orderId: number, shipment: T): Promise<T> {
+    try {
+      return { ...shipment, ...(await resolveShipFrom(tx, accountId, shipment)) };
+    } catch (error) {
+      if (!(error instanceof DomainError) || !['ship_from', 'warehouse_id'].includes(error.issues[0]?.field ?? '')) throw error;
+      const message =
+        error.issues[0].field === 'warehouse_id'
+          ? `Order ${orderId} ships from warehouse ${shipment.warehouseId}, which does not exist; set advancedOptions.warehouseId to one listed by GET /warehouses.`
+          : `Order ${orderId} has no Ship From location and the account has no default warehouse: create one with POST /warehouses/createwarehouse, or set advancedOptions.warehouseId on the order.`;
+      throw invalidField('advancedOptions.warehouseId', message, shipment.warehouseId ?? undefined, 'field_value_required');
+    }
+  }
+
   app.post<{ Body: Omit<V1LabelRequest, 'shipFrom' | 'shipTo'> & { orderId: number } }>(
     '/orders/createlabelfororder',
     { schema: { tags: ['v1 orders'], body: createLabelForOrderSchema } },
@@ -114,7 +130,8 @@ export const v1LabelRoutes: FastifyPluginAsync = async (app) => {
           ],
         };
         await updateShipmentBody(tx, accountId, shipment.id, updated, now);
-        const label = await purchaseLabel(tx, accountId, { shipment: updated, options: v1Options(body.testLabel) }, now);
+        const withShipFrom = updated.shipFrom ? updated : await v1ShipFrom(tx, accountId, order.id, updated);
+        const label = await purchaseLabel(tx, accountId, { shipment: withShipFrom, options: v1Options(body.testLabel) }, now);
         return toV1Shipment(label, await orderFacts(tx, accountId, order.id, shipment.warehouseId, true), await files(tx, label, now));
       });
     },

@@ -1,5 +1,5 @@
 import { v1AddressSchema } from '../shared/address.ts';
-import { v1PagingQuery } from '../shared/params.ts';
+import { rowId, v1PagingQuery } from '../shared/params.ts';
 
 export const v1WeightSchema = {
   type: 'object',
@@ -45,10 +45,10 @@ export const createLabelSchema = {
 export const createLabelForOrderSchema = {
   type: 'object',
   required: ['orderId', 'carrierCode', 'serviceCode', 'shipDate'],
-  properties: { orderId: { type: 'integer', minimum: 1 }, ...labelOptions, weight: { anyOf: [v1WeightSchema, { type: 'null' }] } },
+  properties: { orderId: rowId, ...labelOptions, weight: { anyOf: [v1WeightSchema, { type: 'null' }] } },
 } as const;
 
-export const voidLabelSchema = { type: 'object', required: ['shipmentId'], properties: { shipmentId: { type: 'integer', minimum: 1 } } } as const;
+export const voidLabelSchema = { type: 'object', required: ['shipmentId'], properties: { shipmentId: rowId } } as const;
 
 const text = { type: 'string', maxLength: 200 } as const;
 export const listShipmentsQuery = {
@@ -57,7 +57,7 @@ export const listShipmentsQuery = {
     recipientName: text,
     recipientCountryCode: { type: 'string', pattern: '^[A-Za-z]{2}$' },
     orderNumber: text,
-    orderId: { type: 'integer', minimum: 1 },
+    orderId: rowId,
     carrierCode: text,
     serviceCode: text,
     trackingNumber: text,
@@ -67,7 +67,7 @@ export const listShipmentsQuery = {
     shipDateEnd: text,
     voidDateStart: text,
     voidDateEnd: text,
-    storeId: { type: 'integer' },
+    storeId: rowId,
     batchId: text,
     includeShipmentItems: { type: 'boolean', default: false },
     sortBy: { type: 'string', enum: ['ShipDate', 'CreateDate'], default: 'CreateDate' },

@@ -1,4 +1,5 @@
 import { MAX_ROW_ID } from '../../../db/index.ts';
+import { pagingSchema } from '../../common/paging.ts';
 
 /** A row id: ids past PostgreSQL's 32-bit serial range name no row (and must not reach a query). */
 export const rowId = { type: 'integer', minimum: 1, maximum: MAX_ROW_ID } as const;
@@ -10,8 +11,7 @@ export const intParam = (name: string) => ({ type: 'object', required: [name], p
 
 /** V1 list paging: page from 1, pageSize 1..500, default 100. */
 export const v1PagingQuery = {
-  page: { type: 'integer', minimum: 1, maximum: 1_000_000, default: 1 },
-  pageSize: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
+  ...pagingSchema('pageSize', { defaultSize: 100 }),
   sortDir: { type: 'string', enum: ['ASC', 'DESC', 'asc', 'desc', 'Asc', 'Desc'] },
 } as const;
 

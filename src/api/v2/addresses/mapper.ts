@@ -21,10 +21,27 @@ export function toResultAddress(a: Partial<PostalAddress>) {
   };
 }
 
+/** Fields an `address` requires: an echo of input that left them out says null, as the live API does. */
+const REQUIRED_TEXT = ['name', 'address_line1', 'city_locality', 'state_province', 'postal_code'] as const;
+
+export function toEchoedAddress(a: Partial<PostalAddress>) {
+  const out: Record<string, unknown> = toResultAddress(a);
+  for (const key of REQUIRED_TEXT) out[key] ??= null;
+  out.phone ??= null;
+  out.country_code ??= null;
+  return out;
+}
+
+/** A recognized address is shown only once it has every field an `address` requires. */
+export function isCompleteAddress(a: Partial<PostalAddress>): boolean {
+  const shown = toResultAddress(a);
+  return REQUIRED_TEXT.every((key) => shown[key] !== undefined);
+}
+
 export function toV2AddressValidation(v: AddressValidation) {
   return {
     status: v.status,
-    original_address: toResultAddress(v.original),
+    original_address: toEchoedAddress(v.original),
     matched_address: v.matched ? toResultAddress(v.matched) : null,
     messages: v.messages.map((m) => ({ code: m.code, message: m.message, type: m.type, detail_code: m.detailCode })),
   };

@@ -31,6 +31,14 @@ async function connectionNamed(db: Parameters<typeof carriers.getCarrier>[0], ac
 }
 
 /** The settings a carrier shows: what its settings endpoint in the spec describes. */
+const UPS_PICKUP = ['daily_pickup', 'occasional_pickup', 'customer_counter'];
+const FEDEX_PICKUP = ['none', 'regular_pickup', 'request_courier', 'drop_box', 'business_service_center', 'station'];
+const pickup = (value: unknown, allowed: string[]) => (typeof value === 'string' && allowed.includes(value) ? value : allowed[0] === 'none' ? 'regular_pickup' : allowed[0]);
+
+/**
+ * The spec's get_carrier_settings_response_body is oneOf DHL Express, FedEx and UPS settings (each
+ * closed), so every body carries a field only its own carrier has; other carriers have no settings.
+ */
 function settingsBody(carrier: carriers.CarrierConnection) {
   const s = carrier.settings;
   const common = { nickname: carrier.nickname, is_primary_account: carrier.primary };
@@ -38,15 +46,18 @@ function settingsBody(carrier: carriers.CarrierConnection) {
     case 'ups':
       return {
         ...common,
-        pickup_type: (s.pickup_type as string) ?? 'daily_pickup',
+        pickup_type: pickup(s.pickup_type, UPS_PICKUP),
         use_ground_freight_pricing: s.use_ground_freight_pricing === true,
         use_negotiated_rates: s.use_negotiated_rates === true,
-        enable_ground_saver_service: s.enable_ground_saver_service === true,
+        // enable_ground_saver_service is accepted and applied (the carrier's services show it) but
+        // ups_account_settings has no such property, so it is not echoed here.
       };
+    case 'fedex':
+      return { ...common, pickup_type: pickup(s.pickup_type, FEDEX_PICKUP), smart_post_hub: 'none' };
     case 'dhl_express':
       return { ...common, should_hide_account_number_on_archive_doc: s.should_hide_account_number_on_archive_doc === true };
     default:
-      return common;
+      throw new DomainError('validation', `${carrier.carrierCode} connections have no settings`, 'settings_not_supported');
   }
 }
 

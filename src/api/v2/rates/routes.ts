@@ -1,6 +1,7 @@
 import { DomainError } from '../../../domain/errors.ts';
 import { findRate, latestRateResponse, rateShipment, type RateOptions } from '../../../domain/rates/shop.ts';
 import { createShipment } from '../../../domain/shipments/create.ts';
+import { withWarehouseAddresses } from '../../../domain/shipments/resolve.ts';
 import { getShipment } from '../../../domain/shipments/store.ts';
 import { actingAccount } from '../../common/context.ts';
 import { parseSeId } from '../../common/ids.ts';
@@ -30,7 +31,8 @@ export async function shipmentToRate(ex: Executor, accountId: number, body: Pick
       { field: 'shipment_id', message: 'send either shipment_id or shipment, not both', code: 'field_conflict', value: body.shipment_id },
     ]);
   }
-  if (body.shipment_id) return getShipment(ex, accountId, parseSeId(body.shipment_id)!);
+  // A shipment synced from a V1 order ships from its warehouse: rated and shown with that address.
+  if (body.shipment_id) return (await withWarehouseAddresses(ex, accountId, [await getShipment(ex, accountId, parseSeId(body.shipment_id)!)]))[0];
   if (!body.shipment) {
     throw new DomainError('validation', 'shipment_id or shipment is required', 'field_value_required', [
       { field: 'shipment', message: 'shipment_id or shipment is required', code: 'field_value_required' },

@@ -53,10 +53,11 @@ export function fromV2Address(a: V2Address): PostalAddress {
   };
 }
 
+/** Phone is a non-empty string when present in both specs: an address without one leaves it out. */
 export function toV2Address(a: PostalAddress) {
   return {
     name: a.name,
-    phone: a.phone ?? '',
+    phone: a.phone || undefined,
     email: a.email ?? null,
     company_name: a.companyName ?? null,
     address_line1: a.addressLine1,

@@ -1,7 +1,8 @@
 // Query-string schemas shared by V2 list endpoints.
+import { pagingSchema } from '../../common/paging.ts';
+
 export const pagingQuery = {
-  page: { type: 'integer', minimum: 1, maximum: 10_000_000, default: 1 },
-  page_size: { type: 'integer', minimum: 1, maximum: 500, default: 25 },
+  ...pagingSchema('page_size', { defaultSize: 25 }),
   sort_dir: { type: 'string', enum: ['asc', 'desc'], default: 'desc' },
 } as const;
 

@@ -165,11 +165,13 @@ export function totalWeight(packages: ShipmentPackage[]): Weight {
 const present = <T>(value: T | null | undefined): T | undefined => value ?? undefined;
 
 export function toV2Shipment(s: Shipment) {
+  // Shipments synced from V1 orders ship from their warehouse (routes fill it in before mapping).
   const shipFrom = s.shipFrom ?? s.shipTo;
   return {
     shipment_id: seId(s.id),
-    carrier_id: s.carrierId ? seId(s.carrierId) : undefined,
-    service_code: present(s.serviceCode),
+    // Required on ShipEngine, x-nullable on V2: a shipment with no carrier yet says so with null.
+    carrier_id: s.carrierId ? seId(s.carrierId) : null,
+    service_code: s.serviceCode ?? null,
     external_shipment_id: present(s.externalShipmentId),
     shipment_number: present(s.shipmentNumber),
     external_order_id: present(s.externalOrderId),

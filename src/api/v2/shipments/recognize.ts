@@ -6,7 +6,7 @@ import type { Confirmation } from '../../../domain/shipping-types.ts';
 import { actingAccount } from '../../common/context.ts';
 import { seId } from '../../common/ids.ts';
 import { addressToCheck, toV2Entity } from '../addresses/routes.ts';
-import { toResultAddress } from '../addresses/mapper.ts';
+import { isCompleteAddress, toResultAddress } from '../addresses/mapper.ts';
 import { fromV2Address, type V2Address } from '../shared/address.ts';
 import { money } from '../shared/money.ts';
 import type { SurfacePlugin } from '../shared/plugin.ts';
@@ -66,7 +66,8 @@ export const shipmentRecognizeRoutes: SurfacePlugin = async (app) => {
       shipment: {
         ...(carrierId ? { carrier_id: carrierId } : {}),
         ...(serviceCode ? { service_code: serviceCode } : {}),
-        ...(shipTo ? { ship_to: toResultAddress(shipTo) } : {}),
+        // A partial ship_to would break the schema's required fields; its parts stay in `entities`.
+        ...(shipTo && isCompleteAddress(shipTo) ? { ship_to: toResultAddress(shipTo) } : {}),
         ...(known.ship_from ? { ship_from: toResultAddress(fromV2Address(known.ship_from)) } : {}),
         ...(confirmation ? { confirmation } : {}),
         ...(packages ? { packages } : {}),

@@ -2,6 +2,7 @@
 // update while pending, cancel, and what stands between a shipment and its label.
 import { DomainError, notFound } from '../../../domain/errors.ts';
 import { listShipments } from '../../../domain/shipments/list.ts';
+import { withWarehouseAddresses } from '../../../domain/shipments/resolve.ts';
 import { shipmentProblems } from '../../../domain/shipments/problems.ts';
 import { findShipmentByExternalId, getShipment } from '../../../domain/shipments/store.ts';
 import { cancelShipment, updateShipment } from '../../../domain/shipments/update.ts';
@@ -38,7 +39,10 @@ export const shipmentRoutes: SurfacePlugin = async (app, { surface }) => {
 
   app.get<{ Querystring: ListShipmentsQuery }>('/shipments', { schema: { tags, querystring: listShipmentsQuery } }, async (request) => {
     const listing = toShipmentListing(request.query);
-    const { shipments, total } = await listShipments(db, actingAccount(request).id, toShipmentFilter(request.query), listing);
+    const accountId = actingAccount(request).id;
+    const listed = await listShipments(db, accountId, toShipmentFilter(request.query), listing);
+    const { total } = listed;
+    const shipments = await withWarehouseAddresses(db, accountId, listed.shipments);
     // ShipEngine's list response counts at least one page, even an empty one.
     const pages = Math.max(1, Math.ceil(total / listing.pageSize));
     return {
@@ -55,15 +59,17 @@ export const shipmentRoutes: SurfacePlugin = async (app, { surface }) => {
     { schema: { tags, params: { type: 'object', properties: { external_shipment_id: { type: 'string', minLength: 1, maxLength: 50 } } } } },
     async (request) => {
       const { external_shipment_id: externalId } = request.params;
-      const shipment = await findShipmentByExternalId(db, actingAccount(request).id, externalId);
+      const accountId = actingAccount(request).id;
+      const shipment = await findShipmentByExternalId(db, accountId, externalId);
       if (!shipment) throw notFound('shipment with external_shipment_id', externalId);
-      return toV2Shipment(shipment);
+      return toV2Shipment((await withWarehouseAddresses(db, accountId, [shipment]))[0]);
     },
   );
 
-  app.get<{ Params: IdParams }>('/shipments/:shipment_id', { schema: { tags, params } }, async (request) =>
-    toV2Shipment(await getShipment(db, actingAccount(request).id, shipmentIdOf(request))),
-  );
+  app.get<{ Params: IdParams }>('/shipments/:shipment_id', { schema: { tags, params } }, async (request) => {
+    const accountId = actingAccount(request).id;
+    return toV2Shipment((await withWarehouseAddresses(db, accountId, [await getShipment(db, accountId, shipmentIdOf(request))]))[0]);
+  });
 
   app.put<{ Params: IdParams; Body: UpdateBody }>(
     '/shipments/:shipment_id',

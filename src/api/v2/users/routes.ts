@@ -1,6 +1,6 @@
 import { listUsers } from '../../../domain/accounts/users.ts';
 import { actingAccount } from '../../common/context.ts';
-import { offsetOf, pageLinks } from '../../common/paging.ts';
+import { offsetOf, pageLinks, pagingSchema } from '../../common/paging.ts';
 import type { SurfacePlugin } from '../shared/plugin.ts';
 
 type Query = { status?: string; page: number; page_size: number };
@@ -16,8 +16,7 @@ export const userRoutes: SurfacePlugin = async (app) => {
           type: 'object',
           properties: {
             status: { type: 'string', enum: ['active', 'inactive', 'locked_out', 'email_lock'] },
-            page: { type: 'integer', minimum: 1, default: 1 },
-            page_size: { type: 'integer', minimum: 1, maximum: 100, default: 25 },
+            ...pagingSchema('page_size', { defaultSize: 25, maxSize: 100 }),
           },
         },
       },
