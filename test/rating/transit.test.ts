@@ -18,7 +18,7 @@ test('a Sunday ship date moves to Monday; delivery skips the weekend', () => {
   assert.equal(sunday.estimatedDeliveryDate, '2026-03-11');
   const friday = estimateDelivery('2026-03-06', WEEKDAYS_ONLY(1), options)!;
   assert.equal(friday.estimatedDeliveryDate, '2026-03-09');
-  assert.equal(friday.deliveryDays, 3, 'calendar days from pickup, per the ShipEngine field description');
+  assert.equal(friday.deliveryDays, 1, 'business days, as carrier_delivery_days states them');
   assert.equal(friday.carrierDeliveryDays, '1');
 });
 

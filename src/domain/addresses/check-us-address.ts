@@ -1,10 +1,12 @@
 // US (and territory / military / freely associated) checks against the ZIP directory.
 import type { PostalAddress } from '../shipping-types.ts';
 import { cleanAddressText } from './delivery-line.ts';
+import { classifyDeliveryPoint, DELIVERY_POINT_DESCRIPTIONS } from './delivery-point.ts';
+import { isMilitaryAddress } from './us-domestic.ts';
 import { checkPostalCode } from './postal-code-formats.ts';
 import { DIRECTIONALS, MILITARY_CITIES, MILITARY_STATE_CODES } from './pub28-reference.ts';
 import { lookupUsZip, type UsZipRecord } from './us-zip-directory.ts';
-import { addressMessage, type AddressValidationMessage } from './validation-messages.ts';
+import { addressMessage, infoMessage, type AddressValidationMessage } from './validation-messages.ts';
 
 export interface UsAddressCheck {
   messages: AddressValidationMessage[];
@@ -16,6 +18,7 @@ export interface UsAddressCheck {
 export function checkUsAddress(address: PostalAddress): UsAddressCheck {
   const messages: AddressValidationMessage[] = [];
   if (!address.addressLine1) messages.push(addressMessage('line1_min_max_length', 'address_line1 is required'));
+  else messages.push(...deliveryPointMessages(address));
 
   const postal = checkPostalCode('US', address.postalCode);
   if (postal.kind === 'missing') {
@@ -34,6 +37,13 @@ export function checkUsAddress(address: PostalAddress): UsAddressCheck {
     }
   }
   return { messages, corrected: address };
+}
+
+/** Errors CASS would raise on line 1, or an info line naming a non-street delivery point. */
+function deliveryPointMessages(address: PostalAddress): AddressValidationMessage[] {
+  const point = classifyDeliveryPoint(address.addressLine1, isMilitaryAddress(address));
+  if (point.problem) return [addressMessage(point.problem.detailCode, point.problem.message)];
+  return point.type === 'street' ? [] : [infoMessage(DELIVERY_POINT_DESCRIPTIONS[point.type])];
 }
 
 function reconcileWithZip(address: PostalAddress, zip: UsZipRecord): UsAddressCheck {
