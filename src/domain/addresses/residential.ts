@@ -23,6 +23,20 @@ const DWELLING_DESIGNATORS: ReadonlySet<string> = new Set(['APT', 'APARTMENT', '
 /** Suffixes (Pub 28 standard forms) that name residential subdivision streets far more often than business ones. */
 const RESIDENTIAL_SUFFIXES: ReadonlySet<string> = new Set(['CIR', 'CT', 'LN', 'TER', 'CV', 'LOOP', 'TRL', 'HOLW', 'GLN', 'BND', 'PATH']);
 
+const ORDINALS = ['FIRST', 'SECOND', 'THIRD', 'FOURTH', 'FIFTH', 'SIXTH', 'SEVENTH', 'EIGHTH', 'NINTH', 'TENTH'];
+const ORDINAL_SUFFIXES = ['ST', 'ND', 'RD', 'TH', 'TH', 'TH', 'TH', 'TH', 'TH', 'TH'];
+
+/** "FIFTH AVE" -> "5TH AVE", so a listed street matches however its ordinal was written. */
+function ordinalDigits(street: string): string {
+  return street
+    .split(' ')
+    .map((word) => {
+      const index = ORDINALS.indexOf(word);
+      return index === -1 ? word : `${index + 1}${ORDINAL_SUFFIXES[index]}`;
+    })
+    .join(' ');
+}
+
 /**
  * No carrier database backs Shipdock, so the indicator follows documented rules (README
  * "Residential indicator"), first match wins:
@@ -38,7 +52,7 @@ export function residentialIndicator(address: PostalAddress): ResidentialIndicat
   if ((address.companyName ?? '').trim()) return 'no';
   const zip5 = (address.postalCode ?? '').trim().slice(0, 5);
   const line1 = normalizeDeliveryLine(address.addressLine1);
-  if (UNIQUE_ZIPS.has(zip5) || COMMERCIAL_STREETS.has(`${zip5}|${line1.street}`)) return 'no';
+  if (UNIQUE_ZIPS.has(zip5) || COMMERCIAL_STREETS.has(`${zip5}|${ordinalDigits(line1.street)}`)) return 'no';
 
   const words = [line1.unit, address.addressLine2, address.addressLine3].flatMap((line) => cleanAddressText(line).split(' '));
   if (words.some((word) => BUSINESS_DESIGNATORS.has(word))) return 'no';
