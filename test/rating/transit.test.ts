@@ -93,7 +93,7 @@ test('business-day transit across weekends and holidays, for every domestic serv
           else weekdays++;
         }
         assert.ok(rate.deliveryDays! >= weekdays && rate.deliveryDays! <= weekdays + saturdays, `${label}: ${rate.deliveryDays} vs ${weekdays}+${saturdays}`);
-        const model = modelTransitDays(rate.serviceCode, rate.zone);
+        const model = modelTransitDays(rate.serviceCode!, rate.zone);
         if (model !== null) assert.equal(rate.deliveryDays, model, label);
         if (/^\d+$/.test(rate.carrierDeliveryDays!)) assert.equal(rate.carrierDeliveryDays, String(rate.deliveryDays), label);
       }
