@@ -154,3 +154,14 @@ test('every quote: buckets and detail lines both sum to the total, details use S
   }
   assert.ok(checked > 20);
 });
+
+test('residential surcharge: the request indicator first, then the address evidence; unknown is rated commercial', () => {
+  const surcharge = (shipTo: typeof AUSTIN_TX) => detail(quote(upsConnector, 'ups_ground', { shipTo }), 'Residential surcharge');
+  const unknown = { ...AUSTIN_TX, residential: 'unknown' as const, companyName: null };
+  assert.ok(surcharge(RESIDENTIAL_AUSTIN)! > 0);
+  assert.equal(surcharge({ ...unknown, addressLine2: 'Apt 4' }), surcharge(RESIDENTIAL_AUSTIN), 'an apartment is residential');
+  assert.equal(surcharge(unknown), undefined, 'a bare street address is no evidence');
+  assert.equal(surcharge({ ...unknown, addressLine1: '350 5th Ave', postalCode: '10118', cityLocality: 'New York', stateProvince: 'NY' }), undefined, 'Empire State Building');
+  assert.equal(surcharge({ ...unknown, addressLine2: 'Apt 4', residential: 'no' }), undefined, 'the request says commercial');
+  assert.equal(surcharge({ ...unknown, companyName: 'Acme', residential: 'yes' }), surcharge(RESIDENTIAL_AUSTIN), 'the request says residential');
+});
