@@ -6,6 +6,7 @@ import { createCanvas, GlobalFonts, loadImage } from '@napi-rs/canvas';
 import { renderLabelPng } from '../../src/domain/documents/render-label-png.ts';
 import { layoutLabel } from '../../src/domain/documents/label-layout.ts';
 import { decodeCode128, PNG_SIGNATURE, pngPixelsPerMetre, pngSize, requireTool, scratchDir } from './document-tools.ts';
+import type { LinearBarcodeElement } from '../../src/domain/documents/label-elements.ts';
 import { expectedScans, labelsByCarrier, upsLabel, USPS_IMPB_SCAN, uspsLabel } from './label-fixtures.ts';
 
 test('PNG is 812 x 1218 at 203 dpi and records its resolution', async () => {
@@ -24,7 +25,7 @@ test('PNG scales to other resolutions: 1200 x 1800 at 300 dpi', async () => {
 });
 
 test('barcode rows are pure black and white: no anti-aliased bar edges', async () => {
-  const barcode = layoutLabel(upsLabel).elements.find((element) => element.kind === 'barcode1d' && element.role === 'tracking');
+  const barcode = layoutLabel(upsLabel).elements.find((element): element is LinearBarcodeElement => element.kind === 'barcode1d' && element.role === 'tracking');
   assert.ok(barcode);
   const image = await loadImage(await renderLabelPng(upsLabel));
   const canvas = createCanvas(image.width, image.height);

@@ -82,7 +82,7 @@ test('business-day transit across weekends and holidays, for every domestic serv
       for (const rate of rates) {
         const label = `${rate.serviceCode} shipped ${shipDate}`;
         const pickup = parseIsoDate(rate.shipDate)!;
-        const delivery = parseIsoDate(rate.estimatedDeliveryDate)!;
+        const delivery = parseIsoDate(rate.estimatedDeliveryDate ?? '')!;
         assert.ok(pickup.getUTCDay() !== 0 && !isFederalHoliday(pickup), `${label}: pickup on a working day`);
         assert.ok(delivery.getUTCDay() !== 0 && !isFederalHoliday(delivery), `${label}: delivery on a delivery day`);
         let weekdays = 0;
