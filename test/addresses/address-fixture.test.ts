@@ -100,3 +100,9 @@ test('residential indicator of the fixture addresses that carry one', () => {
     assert.equal(validateAddress(toAddress(entry)).matched?.residential, entry.expected_residential, entry.description);
   }
 });
+
+test('a name or building line above the delivery line is accepted: the street number is in line 2', () => {
+  const base = toAddress(fixture.real.find((e) => e.description === 'Empire State Building')!);
+  assert.equal(validateAddress({ ...base, addressLine1: 'Empire State Building', addressLine2: '350 Fifth Avenue' }).status, 'verified');
+  assert.equal(validateAddress({ ...base, addressLine1: 'Empire State Building', addressLine2: 'Suite 300' }).status, 'error');
+});

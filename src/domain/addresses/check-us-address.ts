@@ -41,7 +41,11 @@ export function checkUsAddress(address: PostalAddress): UsAddressCheck {
 
 /** Errors CASS would raise on line 1, or an info line naming a non-street delivery point. */
 function deliveryPointMessages(address: PostalAddress): AddressValidationMessage[] {
-  const point = classifyDeliveryPoint(address.addressLine1, isMilitaryAddress(address));
+  const military = isMilitaryAddress(address);
+  let point = classifyDeliveryPoint(address.addressLine1, military);
+  // "Acme Corp" / "123 Main St": a delivery line in line 2 under a name line is what CASS codes.
+  const line2 = address.addressLine2 ? classifyDeliveryPoint(address.addressLine2, military) : null;
+  if (point.problem?.detailCode === 'missing_house_number' && line2 && !line2.problem) point = line2;
   if (point.problem) return [addressMessage(point.problem.detailCode, point.problem.message)];
   return point.type === 'street' ? [] : [infoMessage(DELIVERY_POINT_DESCRIPTIONS[point.type])];
 }
