@@ -1,5 +1,6 @@
 // A rate request normalized once: countries as carriers see them, weights in pounds, boxes in inches.
 import type { Cents, Confirmation, ResidentialIndicator } from '../domain/shipping-types.ts';
+import { residentialIndicator } from '../domain/addresses/residential.ts';
 import { boxInInches, weightInPounds, type Box } from '../domain/rating/units.ts';
 import { effectiveCountry, zip5 } from '../domain/rating/us-postal.ts';
 import type { CarrierCatalog, RateRequest } from './types.ts';
@@ -52,7 +53,8 @@ export function normalizeShipment(request: RateRequest, catalog: CarrierCatalog)
     destinationCountry: effectiveCountry(request.shipTo),
     destinationZip5: zip5(request.shipTo.postalCode),
     destinationPostalCode: request.shipTo.postalCode ?? '',
-    residential: request.shipTo.residential,
+    // The request's own yes/no wins; only then the validator's evidence (which may stay unknown).
+    residential: residentialIndicator(request.shipTo),
     parcels,
     shipDate: request.shipDate,
     confirmation: request.confirmation,
@@ -63,6 +65,7 @@ export function normalizeShipment(request: RateRequest, catalog: CarrierCatalog)
   };
 }
 
+/** Residential surcharges apply on evidence only: an `unknown` destination is rated as commercial. */
 export function isResidential(shipment: Shipment): boolean {
   return shipment.residential === 'yes';
 }

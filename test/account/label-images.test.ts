@@ -129,7 +129,8 @@ describe('account settings and label images', () => {
     assert.equal(graphic[4].length, 2 * 21 * 168);
     // Row 0: 84 black dots (10 bytes FF, then F0), the rest white.
     assert.equal(graphic[4].slice(0, 42), 'FF'.repeat(10) + 'F0' + '00'.repeat(10));
-    assert.ok(!(await download(plain.label_download.zpl)).body.includes('^GFA'));
+    // The plain UPS label's only graphic is its MaxiCode, never one in the logo box.
+    assert.ok(!(await download(plain.label_download.zpl)).body.includes('^FO16,16^GFA'));
 
     if (!requireTool(ctx, 'zbarimg', 'zbar-tools') || !requireTool(ctx, 'pdftoppm', 'poppler-utils')) return;
     const dir = scratchDir(ctx);

@@ -108,10 +108,21 @@ describe('validateAddress: residential indicator', () => {
     assert.equal(residential({ addressLine2: 'Floor 3' }), 'no');
   });
 
-  test('apartments, units and plain street addresses are residential', () => {
-    assert.equal(residential({ addressLine2: 'Apartment 4' }), 'yes');
-    assert.equal(residential({ addressLine1: '4009 Marathon Blvd Unit 12' }), 'yes');
-    assert.equal(residential({}), 'yes');
+  // 4009 Marathon Blvd (the fixture default) is a listed commercial address, so these use a plain street.
+  const home = { addressLine1: '1201 W 38th St', postalCode: '78705' };
+  test('dwelling units, rural routes and subdivision suffixes mean residential', () => {
+    assert.equal(residential({ ...home, addressLine2: 'Apartment 4' }), 'yes');
+    assert.equal(residential({ ...home, addressLine1: '1201 W 38th St Lot 12' }), 'yes');
+    assert.equal(residential({ ...home, addressLine1: '7 Oak Hollow Ct' }), 'yes');
+    assert.equal(residential({ ...home, addressLine1: 'RR 2 Box 7' }), 'yes');
+  });
+
+  test('weak evidence is unknown, as with the live API; listed commercial addresses and PO Boxes are not residential', () => {
+    assert.equal(residential(home), 'unknown');
+    assert.equal(residential({ ...home, addressLine1: '1201 W 38th St Unit 12' }), 'unknown', 'UNIT is used by homes and offices alike');
+    assert.equal(residential({}), 'no', '4009 Marathon Blvd, 78756 is listed commercial');
+    assert.equal(residential({ addressLine1: '350 Fifth Avenue', cityLocality: 'New York', stateProvince: 'NY', postalCode: '10118' }), 'no', 'Empire State Building');
+    assert.equal(residential({ ...home, addressLine1: 'PO Box 12' }), 'no');
   });
 
   test('a yes/no given by the caller wins', () => {

@@ -137,3 +137,16 @@ export const customsFormForDhl: CustomsFormInput = {
     ],
   },
 };
+
+/**
+ * What zbar reads off each fixture label (sorted): the tracking barcode, plus UPS's (420) postal
+ * barcode and DHL's 2L routing and J license plate. USPS is matched by USPS_IMPB_SCAN instead.
+ */
+export const expectedScans: ReadonlyMap<LabelDocumentInput, string[]> = new Map([
+  [upsLabel, ['1Z5R89390357567127', '42090069'].sort()],
+  [fedexLabel, ['770000000017']],
+  [dhlLabel, ['3318810025', '2LGBNW16XE', 'JJD014633188100250001'].sort()],
+]);
+
+/** zbar prints GS1-128 as AI 420 + ZIP, a GS separator, then the tracking number (optionally after ]C1). */
+export const USPS_IMPB_SCAN = /^(\]C1)?42090069\x1d?9405511899560337048294$/;

@@ -21,7 +21,7 @@ test('one ^XA ... ^XZ format per package, sized for 4x6 at 203 dpi', () => {
 
 test('Code 128 tracking barcode is left to the printer with ^BC and the exact data', () => {
   for (const input of [upsLabel, fedexLabel, dhlLabel]) {
-    assert.match(renderLabelZpl([input]), new RegExp(`\\^BCN,168,N,N,N,A\\^FH\\^FD${input.trackingNumber}\\^FS`));
+    assert.match(renderLabelZpl([input]), new RegExp(`\\^BCN,${input === dhlLabel ? 104 : 168},N,N,N,A\\^FH\\^FD${input.trackingNumber}\\^FS`));
   }
 });
 
@@ -31,6 +31,15 @@ test('USPS IMpb is GS1-128: subset C start, FNC1 before (420)ZIP and before the 
   assert.ok(zpl.includes('^BCN,168,N,N,N,N^FD>;>842090069>89405511899560337048294^FS'));
   const oddLength = renderLabelZpl([{ ...uspsLabel, trackingNumber: '940551189956033704829' }]);
   assert.ok(oddLength.includes('^FD>;>842090069>894055118995603370482>69^FS'), 'last odd digit in subset B');
+});
+
+test('UPS prints its MaxiCode as a graphic (^GFA), the (420) postal barcode as GS1-128; DHL its 2L routing and J license plate', () => {
+  const ups = renderLabelZpl([upsLabel]);
+  assert.ok(ups.includes('^FD>;>842090069^FS'), 'postal barcode: FNC1 + 420 + ZIP in subset C');
+  assert.equal(ups.match(/\^GFA,/g)?.length, 1, 'the MaxiCode bitmap');
+  const dhl = renderLabelZpl([dhlLabel]);
+  assert.ok(dhl.includes('^FH^FD2LGBNW16XE^FS'));
+  assert.ok(dhl.includes('^FH^FDJJD014633188100250001^FS'));
 });
 
 test('2D code is DataMatrix (^BX) or, for FedEx, PDF417 (^B7) with ship-to postal code, tracking and service', () => {

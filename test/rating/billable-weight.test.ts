@@ -45,10 +45,10 @@ test('a FedEx Ground quote is billed at the dimensional weight', () => {
 test('USPS Ground Advantage bills small parcels by ounce tier and large ones by dimensional weight', () => {
   const light = stampsComConnector.rate(request({ serviceCodes: ['usps_ground_advantage'], parcels: [{ weight: { value: 5, unit: 'ounce' } }] }));
   assert.equal(light.rates[0].billableWeightLb, 0.5);
-  assert.equal(light.rates[0].shippingCents, 855); // 8 oz row, zone 6
+  assert.equal(light.rates[0].shippingCents, 749); // 8 oz tier, zone 6: retail $8.55 x commercial/retail at 1 lb ($9.63 / $11.00)
   const bulky = stampsComConnector.rate(
     request({ serviceCodes: ['usps_ground_advantage'], parcels: [{ weight: { value: 3, unit: 'pound' }, dimensions: { length: 13, width: 13, height: 13, unit: 'inch' } }] }),
   );
   assert.equal(bulky.rates[0].billableWeightLb, 14);
-  assert.equal(bulky.rates[0].shippingCents, 3285); // 14 lb row, zone 6
+  assert.equal(bulky.rates[0].shippingCents, 2414); // 14 lb row, zone 6, commercial 2026-07
 });

@@ -36,7 +36,7 @@ test('residential surcharge for UPS/FedEx only, and fuel on base + residential',
   assert.equal(detail(quote(upsConnector, 'ups_ground', { shipTo: AUSTIN_TX }), 'Residential surcharge'), undefined);
   const usps = quote(stampsComConnector, 'usps_priority_mail', { shipTo: RESIDENTIAL_AUSTIN });
   assert.equal(usps.details.length, 1);
-  assert.equal(usps.shippingCents, 1945);
+  assert.equal(usps.shippingCents, 1692); // commercial: retail $19.45 less 13%
 });
 
 test('delivery area surcharge hits a stable ~9 % of ZIPs, by tier', () => {
@@ -153,4 +153,15 @@ test('every quote: buckets and detail lines both sum to the total, details use S
     }
   }
   assert.ok(checked > 20);
+});
+
+test('residential surcharge: the request indicator first, then the address evidence; unknown is rated commercial', () => {
+  const surcharge = (shipTo: typeof AUSTIN_TX) => detail(quote(upsConnector, 'ups_ground', { shipTo }), 'Residential surcharge');
+  const unknown = { ...AUSTIN_TX, residential: 'unknown' as const, companyName: null };
+  assert.ok(surcharge(RESIDENTIAL_AUSTIN)! > 0);
+  assert.equal(surcharge({ ...unknown, addressLine2: 'Apt 4' }), surcharge(RESIDENTIAL_AUSTIN), 'an apartment is residential');
+  assert.equal(surcharge(unknown), undefined, 'a bare street address is no evidence');
+  assert.equal(surcharge({ ...unknown, addressLine1: '350 5th Ave', postalCode: '10118', cityLocality: 'New York', stateProvince: 'NY' }), undefined, 'Empire State Building');
+  assert.equal(surcharge({ ...unknown, addressLine2: 'Apt 4', residential: 'no' }), undefined, 'the request says commercial');
+  assert.equal(surcharge({ ...unknown, companyName: 'Acme', residential: 'yes' }), surcharge(RESIDENTIAL_AUSTIN), 'the request says residential');
 });

@@ -63,10 +63,11 @@ test('USPS flat rate ignores weight and zone', () => {
   assert.equal(far.rates[0].totalCents, 2117);
 });
 
-test('a Priority Mail quote carries the table cell as its base (3 lb, zone 6 = $19.45)', () => {
+test('a Priority Mail quote is the commercial price: the retail cell (3 lb, zone 6 = $19.45) less 13%', () => {
   const { rates } = stampsComConnector.rate(request({ serviceCodes: ['usps_priority_mail'] }));
   assert.equal(rates[0].zone, 6);
-  assert.equal(rates[0].shippingCents, 1945);
+  assert.equal(rates[0].shippingCents, 1692);
+  assert.match(rates[0].details[0].description, /commercial \(retail 2025-10 less 13%\)/);
   assert.equal(rates[0].billableWeightLb, 3);
 });
 

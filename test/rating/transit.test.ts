@@ -2,12 +2,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isFederalHoliday, parseIsoDate } from '../../src/domain/rating/calendar.ts';
-import { estimateDelivery, type TransitPlan } from '../../src/domain/rating/transit.ts';
+import { estimateDelivery, modelTransitDays, type TransitPlan } from '../../src/domain/rating/transit.ts';
 import { dhlExpressConnector } from '../../src/carriers/dhl_express/index.ts';
 import { fedexConnector } from '../../src/carriers/fedex/index.ts';
 import { stampsComConnector } from '../../src/carriers/stamps_com/index.ts';
 import { upsConnector } from '../../src/carriers/ups/index.ts';
-import { CUSTOMS, request, TORONTO_CA } from './fixtures.ts';
+import { AUSTIN_TX, CUSTOMS, request, TORONTO_CA } from './fixtures.ts';
 
 const WEEKDAYS_ONLY = (businessDays: number): TransitPlan => ({ businessDays, deliversSaturday: false, saturdayOption: false, commitTime: null });
 const options = { saturdayDelivery: false, residential: false };
@@ -18,7 +18,7 @@ test('a Sunday ship date moves to Monday; delivery skips the weekend', () => {
   assert.equal(sunday.estimatedDeliveryDate, '2026-03-11');
   const friday = estimateDelivery('2026-03-06', WEEKDAYS_ONLY(1), options)!;
   assert.equal(friday.estimatedDeliveryDate, '2026-03-09');
-  assert.equal(friday.deliveryDays, 3, 'calendar days from pickup, per the ShipEngine field description');
+  assert.equal(friday.deliveryDays, 1, 'business days, as carrier_delivery_days states them');
   assert.equal(friday.carrierDeliveryDays, '1');
 });
 
@@ -70,4 +70,45 @@ test('guaranteed and trackable flags', () => {
   const letter = stampsComConnector.rate(request({ serviceCodes: ['usps_first_class_mail'], parcels: [{ packageCode: 'letter', weight: { value: 2, unit: 'ounce' } }] }));
   assert.equal(letter.rates[0].trackable, false);
   assert.equal(letter.rates[0].totalCents, 78 + 29);
+});
+
+// Every service, shipped on the Friday before Labor Day (2026-09-07) and before Christmas (Thursday
+// 2026-12-24): delivery_days counts the carrier's delivery days, never Sundays or holidays.
+test('business-day transit across weekends and holidays, for every domestic service', () => {
+  for (const shipDate of ['2026-09-04', '2026-12-24', '2027-01-15', '2026-11-25']) {
+    for (const connector of [stampsComConnector, upsConnector, fedexConnector]) {
+      const { rates } = connector.rate(request({ shipDate, shipTo: { ...AUSTIN_TX, residential: 'yes' } }));
+      assert.ok(rates.length >= 3, `${connector.catalog.carrierCode} rates`);
+      for (const rate of rates) {
+        const label = `${rate.serviceCode} shipped ${shipDate}`;
+        const pickup = parseIsoDate(rate.shipDate)!;
+        const delivery = parseIsoDate(rate.estimatedDeliveryDate ?? '')!;
+        assert.ok(pickup.getUTCDay() !== 0 && !isFederalHoliday(pickup), `${label}: pickup on a working day`);
+        assert.ok(delivery.getUTCDay() !== 0 && !isFederalHoliday(delivery), `${label}: delivery on a delivery day`);
+        let weekdays = 0;
+        let saturdays = 0;
+        for (let day = new Date(pickup.getTime() + 86_400_000); day <= delivery; day = new Date(day.getTime() + 86_400_000)) {
+          if (day.getUTCDay() === 0 || isFederalHoliday(day)) continue;
+          if (day.getUTCDay() === 6) saturdays++;
+          else weekdays++;
+        }
+        assert.ok(rate.deliveryDays! >= weekdays && rate.deliveryDays! <= weekdays + saturdays, `${label}: ${rate.deliveryDays} vs ${weekdays}+${saturdays}`);
+        const model = modelTransitDays(rate.serviceCode!, rate.zone);
+        if (model !== null) assert.equal(rate.deliveryDays, model, label);
+        if (/^\d+$/.test(rate.carrierDeliveryDays!)) assert.equal(rate.carrierDeliveryDays, String(rate.deliveryDays), label);
+      }
+    }
+  }
+});
+
+test('the issue example: ups_ground 21201 -> 90012 shipped 2027-01-15 is 5 business days (MLK Day skipped)', () => {
+  const rate = upsConnector.rate(request({
+    shipFrom: { ...AUSTIN_TX, postalCode: '21201', stateProvince: 'MD', cityLocality: 'Baltimore' },
+    shipTo: { ...AUSTIN_TX, postalCode: '90012', stateProvince: 'CA', cityLocality: 'Los Angeles' },
+    serviceCodes: ['ups_ground'],
+    shipDate: '2027-01-15',
+  })).rates[0];
+  assert.equal(rate.deliveryDays, 5);
+  assert.equal(rate.carrierDeliveryDays, '5');
+  assert.equal(rate.estimatedDeliveryDate, '2027-01-25'); // Fri -> Tue..Fri, Mon 25th; Monday 18th is MLK Day
 });

@@ -42,6 +42,36 @@ describe('address validation and recognition', () => {
       assert.equal(badCountry.messages[0].detail_code, 'unsupported_country');
     });
 
+    test(`${surface}: addresses without a street number are errors; residential follows evidence`, async () => {
+      const us = (line1: string, city: string, state: string, zip: string, extra: Json = {}) => ({
+        name: 'Front Desk', address_line1: line1, city_locality: city, state_province: state, postal_code: zip, country_code: 'US', ...extra,
+      });
+      const res = await t.api(surface, 'POST', `${prefix}/addresses/validate`, [
+        us('Pennsylvania Ave NW', 'Washington', 'DC', '20500'),
+        us('Fifth Avenue', 'New York', 'NY', '10118'),
+        us('Colfax Ave', 'Denver', 'CO', '80203'),
+        us('350 Fifth Avenue', 'New York', 'NY', '10118'),
+        us('12 Oak Hollow Ct', 'Austin', 'TX', '78705', { address_line2: 'Apt 3' }),
+        us('1201 W 38th St', 'Austin', 'TX', '78705'),
+        us('PO Box 110001', 'Juneau', 'AK', '99811'),
+      ]);
+      assert.equal(res.statusCode, 200, res.body);
+      const results = res.json() as Json[];
+      for (const missing of results.slice(0, 3)) {
+        assert.equal(missing.status, 'error');
+        assert.equal(missing.matched_address, null);
+        assert.deepEqual(missing.messages.map((m: Json) => [m.code, m.type, m.detail_code, m.message]), [['a1002', 'error', 'missing_house_number', 'a street number is required']]);
+      }
+      const [, , , empireState, apartment, plain, poBox] = results;
+      assert.equal(empireState.status, 'verified');
+      assert.equal(empireState.matched_address.address_residential_indicator, 'no');
+      assert.equal(apartment.matched_address.address_residential_indicator, 'yes');
+      assert.equal(plain.matched_address.address_residential_indicator, 'unknown');
+      assert.equal(poBox.status, 'verified');
+      assert.equal(poBox.matched_address.address_residential_indicator, 'no');
+      assert.deepEqual(poBox.messages.map((m: Json) => [m.code, m.type, m.message]), [['a1000', 'info', 'PO Box address']]);
+    });
+
     test(`${surface}: validate takes a list of addresses`, async () => {
       for (const body of [[], {}, ['an address'], [{ ...brooklyn, address_residential_indicator: 'maybe' }]]) {
         const res = await t.api(surface, 'POST', `${prefix}/addresses/validate`, body);

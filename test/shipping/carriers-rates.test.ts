@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/server.ts';
-import { austin, customs, domesticShipment, toronto } from './fixtures.ts';
+import { austin, brooklyn, customs, domesticShipment, toronto } from './fixtures.ts';
 
 describe('carriers and rates', () => {
   let t: TestApp;
@@ -42,6 +42,30 @@ describe('carriers and rates', () => {
       assert.equal(one.json().shipping_amount.amount, rates[0].shipping_amount.amount);
       const again = await t.api(surface, 'GET', `${prefix}/shipments/${body.shipment_id}/rates`);
       assert.equal(again.json().rates.length, rates.length);
+    });
+
+    test(`${surface}: the issue's cases through the API: commercial USPS, fees in other_amount, business-day transit`, async () => {
+      const baltimore = { ...austin, address_line1: '100 N Charles St', city_locality: 'Baltimore', state_province: 'MD', postal_code: '21201' };
+      const losAngeles = { ...brooklyn, address_line1: '200 N Spring St', city_locality: 'Los Angeles', state_province: 'CA', postal_code: '90012' };
+      const rated = async (serviceCodes: string[], packages: unknown[]) => {
+        const res = await t.api(surface, 'POST', `${prefix}/rates`, {
+          shipment: { ship_from: baltimore, ship_to: losAngeles, ship_date: '2027-01-15T12:00:00Z', packages },
+          rate_options: { service_codes: serviceCodes },
+        });
+        assert.equal(res.statusCode, 200, res.body);
+        return res.json().rate_response.rates as Record<string, any>[];
+      };
+      const [ground] = await rated(['ups_ground'], [{ weight: { value: 3, unit: 'pound' } }]);
+      assert.deepEqual([ground.delivery_days, ground.carrier_delivery_days, ground.estimated_delivery_date.slice(0, 10)], [5, '5', '2027-01-25']);
+
+      const [usps] = await rated(['usps_ground_advantage'], [{ weight: { value: 3, unit: 'pound' }, dimensions: { length: 25, width: 6, height: 6, unit: 'inch' } }]);
+      assert.equal(usps.zone, 8);
+      assert.equal(usps.shipping_amount.amount, 15.75, 'commercial 3 lb zone 8');
+      assert.equal(usps.other_amount.amount, 4, 'nonstandard length fee');
+      assert.deepEqual(
+        usps.rate_details.map((d: Record<string, any>) => [d.rate_detail_type, d.carrier_description, d.amount.amount]),
+        [['shipping', 'Postage - USPS Ground Advantage commercial 2026-07', 15.75], ['oversize', 'Nonstandard length fee (over 22 in)', 4]],
+      );
     });
 
     test(`${surface}: rate_options filter carriers and services; unknown carrier is a field error`, async () => {

@@ -144,11 +144,39 @@ describe('check digits against the verified examples in tracking-numbers.md', ()
 });
 
 describe('mintTrackingNumber', () => {
-  it('reproduces the generated examples of the minting recipe', () => {
-    assert.equal(mintTrackingNumber('ups', 'ups_ground', 1), '1ZSIM0010300000017');
-    assert.equal(mintTrackingNumber('ups', 'ups_next_day_air', 42), '1ZSIM0010100000422');
-    assert.equal(mintTrackingNumber('fedex', 'fedex_2day', 1), '770000000017');
-    assert.equal(mintTrackingNumber('dhl_express', 'dhl_express_worldwide', 1), '1000000013');
+  // Serials are keyed permutations of the label_packages row id (the old counter printed
+  // 1ZSIM0010300000017, 770000000017, 1000000013 for row 1). These pin the permutation.
+  it('reproduces the pinned examples of the minting recipe', () => {
+    assert.equal(mintTrackingNumber('ups', 'ups_ground', 1), '1ZY1TWB70300819823');
+    assert.equal(mintTrackingNumber('fedex', 'fedex_2day', 1), '753829871693');
+    assert.equal(mintTrackingNumber('fedex', 'fedex_ground', 1), '615496037376915');
+    assert.equal(mintTrackingNumber('dhl_express', 'dhl_express_worldwide', 1), '7119152143');
+    assert.equal(mintTrackingNumber('stamps_com', 'usps_ground_advantage', 1), '9400120821574502326535');
+  });
+
+  it('consecutive labels get scattered numbers, not a visible counter', () => {
+    for (const [carrier, service] of [['stamps_com', 'usps_priority_mail'], ['ups', 'ups_ground'], ['fedex', 'fedex_2day'], ['fedex', 'fedex_ground'], ['dhl_express', 'dhl_express_worldwide']]) {
+      const numbers = Array.from({ length: 200 }, (_, i) => mintTrackingNumber(carrier, service, 1000 + i));
+      let nearNeighbours = 0;
+      for (let i = 1; i < numbers.length; i++) {
+        // Compare the numbers without their check digit: a counter differs only in its last few digits.
+        const a = numbers[i - 1].slice(0, -1);
+        const b = numbers[i].slice(0, -1);
+        let common = 0;
+        while (common < a.length && a[common] === b[common]) common++;
+        if (a.length - common <= 2) nearNeighbours++;
+      }
+      assert.ok(nearNeighbours <= 4, `${carrier}: ${nearNeighbours} of 199 consecutive pairs look sequential`);
+      // A counter near the start of its range prints long runs of zeros (9400112000000000000023); random fields rarely do.
+      assert.ok(numbers.filter((n) => /0{6}/.test(n.slice(-10))).length <= 1, `${carrier}: runs of zeros in the serial part`);
+    }
+  });
+
+  it('keeps the UPS shipper number of an account for 10^7 packages, then moves to another 6-character one', () => {
+    const shipper = (serial: number) => mintTrackingNumber('ups', 'ups_ground', serial).slice(2, 8);
+    assert.match(shipper(5), /^[0-9A-Z]{6}$/);
+    assert.equal(shipper(5), shipper(9_999_999));
+    assert.notEqual(shipper(5), shipper(10_000_000));
   });
 
   it('builds USPS IMpb from channel 94, the service type code, a 6-digit MID and a 10-digit serial', () => {
@@ -157,14 +185,14 @@ describe('mintTrackingNumber', () => {
     assert.equal(stc('usps_priority_mail'), '055');
     assert.equal(stc('usps_priority_mail_express'), '701');
     const n = mintTrackingNumber('stamps_com', 'usps_priority_mail', 1234567890);
-    assert.match(n, /^94055\d{6}1234567890\d$/);
+    assert.match(n, /^94055208215\d{11}$/);
     assert.notEqual(n[5], '9', 'a 6-digit Mailer ID never starts with 9');
   });
 
   it('mints S10 numbers for USPS international services', () => {
-    assert.match(mintTrackingNumber('stamps_com', 'usps_priority_mail_international', 5), /^CP00000005\dUS$/);
+    assert.match(mintTrackingNumber('stamps_com', 'usps_priority_mail_international', 5), /^CP\d{9}US$/);
     assert.match(mintTrackingNumber('stamps_com', 'usps_priority_mail_express_international', 5), /^EA\d{9}US$/);
-    assert.match(mintTrackingNumber('stamps_com', 'usps_first_class_mail_international', 100_000_005), /^LY00000005\dUS$/);
+    assert.match(mintTrackingNumber('stamps_com', 'usps_first_class_mail_international', 100_000_005), /^LY\d{9}US$/);
   });
 
   it('puts the UPS service indicator in positions 9-10', () => {

@@ -9,7 +9,7 @@ import { perHundredInsuranceFee, signatureCharge } from '../../domain/rating/opt
 import { uspsNonstandardCharges, uspsSizeProblem } from '../../domain/rating/package-surcharges.ts';
 import { lookupPrice, type RateTable } from '../../domain/rating/rate-table.ts';
 import { USPS_FEES } from '../../domain/rating/surcharge-schedules.ts';
-import { USPS_FLAT_RATES, USPS_TABLES } from '../../domain/rating/tables.ts';
+import { USPS_COMMERCIAL_TABLES, USPS_FLAT_RATES } from '../../domain/rating/tables.ts';
 import { modelTransitDays, slowestTransitDays, type CommitTime, type TransitPlan } from '../../domain/rating/transit.ts';
 import { US_AND_TERRITORIES } from '../../domain/rating/us-postal.ts';
 import { uspsZone } from '../../domain/rating/zones.ts';
@@ -31,27 +31,27 @@ interface DomesticPricing {
 
 const DOMESTIC_PRICING: Readonly<Record<string, DomesticPricing>> = {
   usps_ground_advantage: {
-    table: USPS_TABLES.groundAdvantageRetail,
+    table: USPS_COMMERCIAL_TABLES.groundAdvantage,
     includedInsuranceCents: USPS_FEES.includedInsurance.groundAdvantage,
     maxLengthPlusGirthIn: 130,
     transitModel: 'usps_ground_advantage',
   },
   // Parcel Select Ground was folded into Ground Advantage in 2023: the commercial Ground Advantage table prices it.
   usps_parcel_select: {
-    table: USPS_TABLES.groundAdvantageCommercial,
+    table: USPS_COMMERCIAL_TABLES.groundAdvantage,
     includedInsuranceCents: USPS_FEES.includedInsurance.groundAdvantage,
     maxLengthPlusGirthIn: 130,
     transitModel: 'usps_ground_advantage',
   },
   usps_priority_mail: {
-    table: USPS_TABLES.priorityMail,
+    table: USPS_COMMERCIAL_TABLES.priorityMail,
     flatRates: USPS_FLAT_RATES.priorityMail,
     includedInsuranceCents: USPS_FEES.includedInsurance.priorityMail,
     maxLengthPlusGirthIn: 130,
     transitModel: 'usps_priority_mail',
   },
   usps_priority_mail_express: {
-    table: USPS_TABLES.priorityMailExpress,
+    table: USPS_COMMERCIAL_TABLES.priorityMailExpress,
     flatRates: USPS_FLAT_RATES.priorityMailExpress,
     includedInsuranceCents: USPS_FEES.includedInsurance.priorityMailExpress,
     maxLengthPlusGirthIn: 108,
@@ -87,7 +87,7 @@ function transitPlan(businessDays: number, commitTime?: CommitTime): TransitPlan
 function domesticParcel(pricing: DomesticPricing, zone: number, shipment: Shipment, parcel: ShipmentParcel): ParcelPrice | Rejection {
   const flatRate = pricing.flatRates?.get(parcel.packageCode);
   if (flatRate !== undefined) {
-    return { charges: [shippingCharge('shipping', 'Flat rate postage', flatRate), ...optionCharges(shipment, parcel, pricing.includedInsuranceCents)], billableWeightLb: parcel.weightLb };
+    return { charges: [shippingCharge('shipping', 'Flat rate postage - USPS commercial', flatRate), ...optionCharges(shipment, parcel, pricing.includedInsuranceCents)], billableWeightLb: parcel.weightLb };
   }
   const sizeProblem = uspsSizeProblem(parcel.box, pricing.maxLengthPlusGirthIn);
   if (sizeProblem) return { messages: [sizeProblem] };
@@ -96,7 +96,7 @@ function domesticParcel(pricing: DomesticPricing, zone: number, shipment: Shipme
   const price = lookupPrice(pricing.table, billable.weightLb, String(zone));
   if (!price) return { messages: [`No ${pricing.table.name} price for ${billable.weightLb} lb in zone ${zone}`] };
   return {
-    charges: [shippingCharge('shipping', 'Postage', price.cents), ...uspsNonstandardCharges(parcel.box), ...optionCharges(shipment, parcel, pricing.includedInsuranceCents)],
+    charges: [shippingCharge('shipping', `Postage - ${pricing.table.name}`, price.cents), ...uspsNonstandardCharges(parcel.box), ...optionCharges(shipment, parcel, pricing.includedInsuranceCents)],
     billableWeightLb: price.row.maxWeightLb,
   };
 }

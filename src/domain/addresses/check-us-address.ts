@@ -1,10 +1,12 @@
 // US (and territory / military / freely associated) checks against the ZIP directory.
 import type { PostalAddress } from '../shipping-types.ts';
 import { cleanAddressText } from './delivery-line.ts';
+import { classifyDeliveryPoint, DELIVERY_POINT_DESCRIPTIONS } from './delivery-point.ts';
+import { isMilitaryAddress } from './us-domestic.ts';
 import { checkPostalCode } from './postal-code-formats.ts';
 import { DIRECTIONALS, MILITARY_CITIES, MILITARY_STATE_CODES } from './pub28-reference.ts';
 import { lookupUsZip, type UsZipRecord } from './us-zip-directory.ts';
-import { addressMessage, type AddressValidationMessage } from './validation-messages.ts';
+import { addressMessage, infoMessage, type AddressValidationMessage } from './validation-messages.ts';
 
 export interface UsAddressCheck {
   messages: AddressValidationMessage[];
@@ -16,6 +18,7 @@ export interface UsAddressCheck {
 export function checkUsAddress(address: PostalAddress): UsAddressCheck {
   const messages: AddressValidationMessage[] = [];
   if (!address.addressLine1) messages.push(addressMessage('line1_min_max_length', 'address_line1 is required'));
+  else messages.push(...deliveryPointMessages(address));
 
   const postal = checkPostalCode('US', address.postalCode);
   if (postal.kind === 'missing') {
@@ -34,6 +37,17 @@ export function checkUsAddress(address: PostalAddress): UsAddressCheck {
     }
   }
   return { messages, corrected: address };
+}
+
+/** Errors CASS would raise on line 1, or an info line naming a non-street delivery point. */
+function deliveryPointMessages(address: PostalAddress): AddressValidationMessage[] {
+  const military = isMilitaryAddress(address);
+  let point = classifyDeliveryPoint(address.addressLine1, military);
+  // "Acme Corp" / "123 Main St": a delivery line in line 2 under a name line is what CASS codes.
+  const line2 = address.addressLine2 ? classifyDeliveryPoint(address.addressLine2, military) : null;
+  if (point.problem?.detailCode === 'missing_house_number' && line2 && !line2.problem) point = line2;
+  if (point.problem) return [addressMessage(point.problem.detailCode, point.problem.message)];
+  return point.type === 'street' ? [] : [infoMessage(DELIVERY_POINT_DESCRIPTIONS[point.type])];
 }
 
 function reconcileWithZip(address: PostalAddress, zip: UsZipRecord): UsAddressCheck {

@@ -14,6 +14,14 @@ export function cleanAddressText(text: string | null | undefined): string {
     .trim();
 }
 
+/** Rural route (RR, RFD, RURAL ROUTE) and highway contract (HC, STAR ROUTE) lines: "RR 2 BOX 152". */
+const ROUTE_LINE = /^(RURAL ROUTE|RURAL RTE|RFD|RR|R R|HIGHWAY CONTRACT|HWY CONTRACT|STAR ROUTE|HC)(?: (\S+))?(?: (?:BOX|BX) ?#? ?(\S+))?$/;
+
+function standardizeRouteLine(match: RegExpExecArray): string {
+  const kind = /^(HIGHWAY|HWY|STAR|HC)/.test(match[1]) ? 'HC' : 'RR';
+  return [kind, match[2], match[3] ? `BOX ${match[3]}` : null].filter(Boolean).join(' ');
+}
+
 export interface DeliveryLine {
   /** Street part, standardised ("123 N MAIN ST"). */
   street: string;
@@ -23,8 +31,10 @@ export interface DeliveryLine {
 
 export function normalizeDeliveryLine(line: string | null | undefined): DeliveryLine {
   const cleaned = cleanAddressText(line);
-  const poBox = /^(?:P ?O|POST OFFICE) ?BOX (\S+)$/.exec(cleaned);
-  if (poBox) return { street: `PO BOX ${poBox[1]}`, unit: null };
+  const poBox = /^(?:P ?O|POST OFFICE|POB|BOX)(?: ?BOX)?(?: ?# ?| )?(\S+)?$/.exec(cleaned);
+  if (poBox && /^(P ?O|POST OFFICE|POB)/.test(cleaned)) return { street: ['PO BOX', poBox[1]].filter(Boolean).join(' '), unit: null };
+  const route = ROUTE_LINE.exec(cleaned);
+  if (route) return { street: standardizeRouteLine(route), unit: null };
 
   const tokens = cleaned ? cleaned.split(' ') : [];
   const unitStart = findTrailingUnit(tokens);

@@ -18,8 +18,10 @@ export interface AddressValidation {
 }
 
 /**
- * US-style addresses are checked against the ZIP directory: `verified` when ZIP, state and city
- * agree, `warning` when city/state had to be corrected or added, `error` when something is
+ * US-style addresses are checked as CASS would without its street file: line 1 must be a coded
+ * delivery point (street number and name, or a PO Box / RR / HC / PSC box), and ZIP, state and
+ * city must agree in the ZIP directory. `verified` when they do (an `info` message names a PO Box,
+ * rural route, highway contract or military address), `warning` when city/state had to be corrected or added, `error` when something is
  * provably wrong. Other countries can only be disproved (bad country, missing field, malformed
  * postal code), so they come back `unverified` at best, with no matched address.
  */
@@ -37,7 +39,7 @@ export function validateAddress(address: PostalAddress): AddressValidation {
   const { messages, corrected } = checkUsAddress(normalized);
   if (hasErrors(messages)) return { status: 'error', original, matched: null, messages };
   return {
-    status: messages.length > 0 ? 'warning' : 'verified',
+    status: messages.some((m) => m.type === 'warning') ? 'warning' : 'verified',
     original,
     matched: { ...corrected, residential: residentialIndicator(corrected) },
     messages,

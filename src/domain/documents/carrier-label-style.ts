@@ -3,7 +3,7 @@
 import type { LabelDocumentInput } from './label-document.ts';
 import type { LinearSymbology, MatrixSymbology } from './label-elements.ts';
 
-type CarrierFamily = 'usps' | 'ups' | 'fedex' | 'dhl' | 'other';
+export type CarrierFamily = 'usps' | 'ups' | 'fedex' | 'dhl' | 'other';
 
 const FAMILY_BY_CARRIER_CODE: Record<string, CarrierFamily> = {
   stamps_com: 'usps',
@@ -31,6 +31,7 @@ export interface TrackingBarcode {
 }
 
 export interface CarrierLabelStyle {
+  family: CarrierFamily;
   brand: string;
   bannerText: string;
   serviceMark: ServiceMark;
@@ -46,6 +47,7 @@ export function carrierLabelStyle(input: LabelDocumentInput): CarrierLabelStyle 
   const brand = family === 'other' ? input.carrierName : BRAND[family];
   const service = `${input.serviceCode} ${input.serviceName}`.toLowerCase().replace(/_/g, ' ');
   return {
+    family,
     brand,
     bannerText: bannerText(family, brand, input.serviceName),
     serviceMark: serviceMark(family, service, input.serviceName),

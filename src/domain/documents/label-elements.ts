@@ -44,8 +44,12 @@ export interface BoxElement {
 
 export type LinearSymbology = 'code128' | 'gs1-128';
 
+/** What a linear barcode carries: the tracking number, the (420) postal code, DHL's 2L routing or J license plate. */
+export type LinearBarcodeRole = 'tracking' | 'postal' | 'routing' | 'license_plate';
+
 export interface LinearBarcodeElement {
   kind: 'barcode1d';
+  role: LinearBarcodeRole;
   symbology: LinearSymbology;
   /** Code 128: the literal data. GS1-128: bracketed AIs, e.g. "(420)90210(94)05…". */
   data: string;
@@ -76,9 +80,11 @@ export interface MatrixBarcodeElement {
   cells: Uint8Array;
 }
 
-/** A monochrome picture (the account logo) in whole dots; `bits` row-major, 1 = black. */
+/** A monochrome picture in whole dots (the account logo, or a MaxiCode); `bits` row-major, 1 = black. */
 export interface BitmapElement {
   kind: 'bitmap';
+  /** Set when the picture is a symbol no renderer draws natively (MaxiCode): what it encodes. */
+  encodes?: { symbology: 'maxicode'; data: string };
   x: number;
   y: number;
   width: number;

@@ -2,6 +2,7 @@
 // "generic simulator label" zones of reference/domain/label-anatomy.md.
 import type { LabelDocumentInput } from './label-document.ts';
 import {
+  type BitmapElement,
   LABEL_HEIGHT_DOTS,
   LABEL_WIDTH_DOTS,
   type LabelElement,
@@ -14,6 +15,8 @@ import { CODE128_QUIET_ZONE_MODULES, encodeLinear, encodeMatrix } from './barcod
 import { box, centredBaseline, fill, text, textBlock } from './layout-primitives.ts';
 import { LOGO_BOX } from './label-logo.ts';
 import { addressLines, formatCents, formatDimensions, formatWeight, routingCode } from './label-text.ts';
+import { dhlLicensePlate, dhlRoutingBarcodeData, dhlServiceAreas, fedexRouting, postalBarcodeData, upsRoutingCode } from './carrier-routing.ts';
+import { maxiCodeBitmap, upsMaxiCodeMessage } from './maxicode.ts';
 
 const MARGIN = 16;
 const CONTENT_WIDTH = LABEL_WIDTH_DOTS - 2 * MARGIN;
@@ -77,36 +80,98 @@ function serviceBanner(style: CarrierLabelStyle): LabelElement[] {
   ];
 }
 
-function routingSection(input: LabelDocumentInput): LabelElement[] {
+/** The big routing row at the top of the routing box: zone + sort code (USPS), or each carrier's routing mark. */
+function routingRow(input: LabelDocumentInput, style: CarrierLabelStyle, left: number): LabelElement[] {
+  switch (style.family) {
+    case 'ups':
+      return [text(upsRoutingCode(input.shipTo), { x: left, baseline: 346, width: 496, size: 56, bold: true })];
+    case 'fedex': {
+      const routing = fedexRouting(input);
+      return [
+        text(routing.ursa, { x: left, baseline: 342, width: 330, size: 56, bold: true }),
+        text(routing.detail, { x: left, baseline: 378, width: 330, size: 28, bold: true }),
+      ];
+    }
+    case 'dhl': {
+      const areas = dhlServiceAreas(input);
+      return [
+        text(areas.destination, { x: left, baseline: 350, width: 250, size: 64, bold: true }),
+        text(`${input.shipTo.countryCode.toUpperCase()}-${areas.origin}`, { x: 276, baseline: 350, width: 250, size: 40, bold: true, align: 'right' }),
+      ];
+    }
+    default: {
+      const routing = routingCode(input.shipTo);
+      return input.zone === null
+        ? [text(routing, { x: left, baseline: 346, width: 496, size: 56, bold: true })]
+        : [
+            text(`ZONE ${input.zone}`, { x: left, baseline: 346, width: 240, size: 56, bold: true }),
+            text(routing, { x: 276, baseline: 346, width: 250, size: 56, bold: true, align: 'right' }),
+          ];
+    }
+  }
+}
+
+/** The routing box's second barcode: UPS (420) postal code, DHL 2L routing; none for USPS (its IMpb has the ZIP) and FedEx. */
+function routingBarcode(input: LabelDocumentInput, style: CarrierLabelStyle): LinearBarcodeElement | null {
+  const area = { x: 30, width: 330, y: 362, height: 84 };
+  if (style.family === 'ups') {
+    const data = postalBarcodeData(input.shipTo);
+    return data ? linearBarcode('postal', 'gs1-128', data, area) : null;
+  }
+  if (style.family === 'dhl') return linearBarcode('routing', 'code128', dhlRoutingBarcodeData(input.shipTo), area);
+  return null;
+}
+
+function routingSection(input: LabelDocumentInput, style: CarrierLabelStyle): LabelElement[] {
   const left = 30;
-  const routing = routingCode(input.shipTo);
-  const routingRow =
-    input.zone === null
-      ? [text(routing, { x: left, baseline: 346, width: 496, size: 56, bold: true })]
-      : [
-          text(`ZONE ${input.zone}`, { x: left, baseline: 346, width: 240, size: 56, bold: true }),
-          text(routing, { x: 276, baseline: 346, width: 250, size: 56, bold: true, align: 'right' }),
-        ];
+  const barcode = routingBarcode(input, style);
   const details = [
     `SHIP DATE: ${input.shipDate}`,
     `WEIGHT: ${formatWeight(input.weightOz)}`,
     input.dimensionsIn ? `DIMS: ${formatDimensions(input.dimensionsIn)}` : null,
     input.international ? 'CUSTOMS FORM ATTACHED' : null,
   ].filter((line): line is string => line !== null);
+  // With a second barcode the details share one small line under it.
+  const detailLines = barcode ? [details.slice(0, 2).join('  '), ...details.slice(2)] : details;
+  const detailsTop = barcode ? 452 : style.family === 'fedex' ? 392 : 372;
   return [
     box(MARGIN, 282, 524, 230, 3),
-    ...routingRow,
-    ...textBlock(details, { x: left, top: 372, bottom: 504, width: 330, maxSize: 26 }),
-    text('PKG', { x: 370, baseline: 420, width: 156, size: 22, bold: true, align: 'center' }),
+    ...routingRow(input, style, left),
+    ...(barcode ? [barcode] : []),
+    ...textBlock(detailLines, { x: left, top: detailsTop, bottom: 504, width: barcode ? 496 : 330, maxSize: barcode ? 20 : 26 }),
+    text('PKG', { x: 370, baseline: barcode ? 390 : 420, width: 156, size: 22, bold: true, align: 'center' }),
     text(`${input.packageIndex} OF ${input.packageCount}`, {
       x: 370,
-      baseline: 474,
+      baseline: barcode ? 440 : 474,
       width: 156,
       size: 44,
       bold: true,
       align: 'center',
     }),
   ];
+}
+
+/** UPS: the MaxiCode with the structured carrier message, centred in the 2D area. */
+function maxiCode(input: LabelDocumentInput): BitmapElement {
+  const area = { x: 556, y: 282, width: 240, height: 230 };
+  let data = upsMaxiCodeMessage(input);
+  let symbol: ReturnType<typeof maxiCodeBitmap>;
+  try {
+    symbol = maxiCodeBitmap(data);
+  } catch {
+    // Over the symbol's capacity (unusual tracking number or city): the routing fields alone always fit.
+    data = upsMaxiCodeMessage(input, { withCity: false });
+    symbol = maxiCodeBitmap(data);
+  }
+  return {
+    kind: 'bitmap',
+    x: area.x + Math.floor((area.width - symbol.width) / 2),
+    y: area.y + Math.floor((area.height - symbol.height) / 2),
+    width: symbol.width,
+    height: symbol.height,
+    bits: symbol.bits,
+    encodes: { symbology: 'maxicode', data },
+  };
 }
 
 /** 2D code with ship-to postal code, tracking number and service, centred in the given area. */
@@ -147,26 +212,52 @@ function shipToSection(input: LabelDocumentInput): LabelElement[] {
   ];
 }
 
-function trackingBarcode(style: CarrierLabelStyle, y: number, height: number): LinearBarcodeElement {
-  const { symbology, data } = style.trackingBarcode;
+/** A linear barcode centred in `area`, with the widest whole-dot module (up to 4) whose quiet zones fit. */
+function linearBarcode(
+  role: LinearBarcodeElement['role'],
+  symbology: LinearBarcodeElement['symbology'],
+  data: string,
+  area: { x: number; width: number; y: number; height: number },
+): LinearBarcodeElement {
   const pattern = encodeLinear(symbology, data);
   const moduleWidth = Math.max(
     1,
-    Math.min(MAX_LINEAR_MODULE, Math.floor(CONTENT_WIDTH / (pattern.totalModules + 2 * CODE128_QUIET_ZONE_MODULES))),
+    Math.min(MAX_LINEAR_MODULE, Math.floor(area.width / (pattern.totalModules + 2 * CODE128_QUIET_ZONE_MODULES))),
   );
   return {
     kind: 'barcode1d',
+    role,
     symbology,
     data,
-    x: Math.floor((LABEL_WIDTH_DOTS - pattern.totalModules * moduleWidth) / 2),
-    y,
-    height,
+    x: area.x + Math.floor((area.width - pattern.totalModules * moduleWidth) / 2),
+    y: area.y,
+    height: area.height,
     moduleWidth,
     runs: pattern.runs,
   };
 }
 
-function trackingSection(style: CarrierLabelStyle): LabelElement[] {
+function trackingBarcode(style: CarrierLabelStyle, y: number, height: number): LinearBarcodeElement {
+  const { symbology, data } = style.trackingBarcode;
+  return linearBarcode('tracking', symbology, data, { x: 0, width: LABEL_WIDTH_DOTS, y, height });
+}
+
+/** DHL prints the waybill and, under it, the piece's license plate (data identifier J). */
+function dhlTrackingSection(input: LabelDocumentInput, style: CarrierLabelStyle): LabelElement[] {
+  const plate = dhlLicensePlate(input);
+  return [
+    fill(0, 800, LABEL_WIDTH_DOTS, 15),
+    text(style.trackingCaption, { x: MARGIN, baseline: 844, width: CONTENT_WIDTH, size: 26, bold: true, align: 'center' }),
+    trackingBarcode(style, 852, 104),
+    text(style.trackingText, { x: MARGIN, baseline: 986, width: CONTENT_WIDTH, size: 28, bold: true, align: 'center' }),
+    linearBarcode('license_plate', 'code128', `J${plate}`, { x: 0, width: LABEL_WIDTH_DOTS, y: 996, height: 72 }),
+    text(`(J) ${plate.replace(/(.{4})/g, '$1 ').trim()}`, { x: MARGIN, baseline: 1090, width: CONTENT_WIDTH, size: 20, bold: true, align: 'center' }),
+    fill(0, 1094, LABEL_WIDTH_DOTS, 15),
+  ];
+}
+
+function trackingSection(input: LabelDocumentInput, style: CarrierLabelStyle): LabelElement[] {
+  if (style.family === 'dhl') return dhlTrackingSection(input, style);
   return [
     fill(0, 800, LABEL_WIDTH_DOTS, 15),
     text(style.trackingCaption, { x: MARGIN, baseline: 852, width: CONTENT_WIDTH, size: 30, bold: true, align: 'center' }),
@@ -224,10 +315,10 @@ export function layoutLabel(input: LabelDocumentInput): LabelLayout {
     elements: [
       ...header(input, style),
       ...serviceBanner(style),
-      ...routingSection(input),
-      matrixBarcode(input, style),
+      ...routingSection(input, style),
+      style.family === 'ups' ? maxiCode(input) : matrixBarcode(input, style),
       ...shipToSection(input),
-      ...trackingSection(style),
+      ...trackingSection(input, style),
       ...footer(input),
     ],
   };

@@ -1,6 +1,6 @@
 // Size- and weight-driven surcharges and limits.
 import type { Charge } from './charges.ts';
-import { shippingCharge } from './charges.ts';
+import { otherCharge, shippingCharge } from './charges.ts';
 import { amountForZone, DHL_FEES, USPS_FEES, type HandlingSchedule } from './surcharge-schedules.ts';
 import { boxVolume, lengthPlusGirth, type Box } from './units.ts';
 
@@ -57,13 +57,14 @@ const USPS_LONG_IN = 22;
 const USPS_VERY_LONG_IN = 30;
 const USPS_LARGE_VOLUME_IN3 = 2 * 1728;
 
-/** USPS nonstandard fees: one length fee (the higher tier wins) plus the volume fee when over 2 cubic feet. */
+/** USPS nonstandard fees: one length fee (the higher tier wins) plus the volume fee when over 2 cubic feet.
+ *  They are fees, not postage, so they go to other_amount with their own rate_details line. */
 export function uspsNonstandardCharges(box: Box | null): Charge[] {
   if (!box) return [];
   const charges: Charge[] = [];
-  if (box.length > USPS_VERY_LONG_IN) charges.push(shippingCharge('oversize', 'Nonstandard length fee (over 30 in)', USPS_FEES.nonstandardLengthOver30));
-  else if (box.length > USPS_LONG_IN) charges.push(shippingCharge('oversize', 'Nonstandard length fee (over 22 in)', USPS_FEES.nonstandardLengthOver22));
-  if (boxVolume(box) > USPS_LARGE_VOLUME_IN3) charges.push(shippingCharge('oversize', 'Nonstandard volume fee (over 2 cu ft)', USPS_FEES.nonstandardVolumeOver2CuFt));
+  if (box.length > USPS_VERY_LONG_IN) charges.push(otherCharge('oversize', 'Nonstandard length fee (over 30 in)', USPS_FEES.nonstandardLengthOver30));
+  else if (box.length > USPS_LONG_IN) charges.push(otherCharge('oversize', 'Nonstandard length fee (over 22 in)', USPS_FEES.nonstandardLengthOver22));
+  if (boxVolume(box) > USPS_LARGE_VOLUME_IN3) charges.push(otherCharge('oversize', 'Nonstandard volume fee (over 2 cu ft)', USPS_FEES.nonstandardVolumeOver2CuFt));
   return charges;
 }
 

@@ -32,6 +32,57 @@ export const USPS_TABLES = {
   priorityMailExpress: simpleTable('USPS Priority Mail Express retail 2025-10', 'usps_priority_mail_express_retail_2025-10.csv'),
 };
 
+/**
+ * Average commercial discount used where no commercial table is shipped: usps_flat_rate.json's rule of thumb
+ * puts retail 10-20% above commercial, so commercial = retail / 1.15, i.e. 13% off (rounded to the cent).
+ */
+export const USPS_DERIVED_COMMERCIAL_DISCOUNT_PERCENT = 13;
+
+function discounted(cents: Cents): Cents {
+  return Math.round((cents * (100 - USPS_DERIVED_COMMERCIAL_DISCOUNT_PERCENT)) / 100);
+}
+
+function derivedCommercial(name: string, retail: RateTable): RateTable {
+  const rows = retail.rows.map((row) => ({ ...row, prices: new Map([...row.prices].map(([zone, cents]) => [zone, discounted(cents)] as const)) }));
+  return { name, zones: retail.zones, rows };
+}
+
+/**
+ * The commercial Ground Advantage table starts at 1 lb; its 4/8/12/15.99 oz tiers are the retail tiers scaled,
+ * per zone, by the commercial/retail ratio of the 1 lb price (so they stay below the 1 lb price).
+ */
+function groundAdvantageWithOunceTiers(commercial: RateTable, retail: RateTable): RateTable {
+  const retailPound = retail.rows.find((row) => row.maxWeightLb === 1);
+  const commercialPound = commercial.rows.find((row) => row.maxWeightLb === 1);
+  if (!retailPound || !commercialPound) throw new Error('Ground Advantage tables need a 1 lb row');
+  const ounceRows = retail.rows
+    .filter((row) => row.maxWeightLb < 1)
+    .map((row) => ({
+      ...row,
+      prices: new Map(
+        [...row.prices].map(([zone, cents]) => [zone, Math.round((cents * commercialPound.prices.get(zone)!) / retailPound.prices.get(zone)!)] as const),
+      ),
+    }));
+  return { ...commercial, rows: [...ounceRows, ...commercial.rows] };
+}
+
+/**
+ * What ShipStation's USPS (Stamps.com) account charges: commercial prices, one basis for the carrier.
+ * Ground Advantage is the 2026-07 commercial table; Priority Mail and Priority Mail Express have no shipped
+ * commercial table and are derived from the retail tables (README "Price basis").
+ */
+export const USPS_COMMERCIAL_TABLES = {
+  groundAdvantage: groundAdvantageWithOunceTiers(USPS_TABLES.groundAdvantageCommercial, USPS_TABLES.groundAdvantageRetail),
+  priorityMail: derivedCommercial(
+    `USPS Priority Mail commercial (retail 2025-10 less ${USPS_DERIVED_COMMERCIAL_DISCOUNT_PERCENT}%)`,
+    USPS_TABLES.priorityMail,
+  ),
+  priorityMailExpress: derivedCommercial(
+    `USPS Priority Mail Express commercial (retail 2025-10 less ${USPS_DERIVED_COMMERCIAL_DISCOUNT_PERCENT}%)`,
+    USPS_TABLES.priorityMailExpress,
+  ),
+};
+
 export const FEDEX_GROUND_TABLE = simpleTable('FedEx Ground 2025', 'fedex_ground_2025.csv');
 
 export interface ExpressTable {
@@ -117,9 +168,10 @@ function loadFlatRates() {
   const file = readReferenceJson<FlatRateFile>('rates/usps_flat_rate.json');
   return {
     priorityMail: centsByPackage(file.priority_mail_commercial_2026_07_observed, file.priority_mail_commercial_2026_07_estimated),
-    priorityMailExpress: centsByPackage(file.priority_mail_express_retail_2024_approx),
+    // Only retail (approximate) PME flat rates are shipped: commercial is derived like the PME table.
+    priorityMailExpress: new Map([...centsByPackage(file.priority_mail_express_retail_2024_approx)].map(([code, cents]) => [code, discounted(cents)] as const)),
   };
 }
 
-/** USPS flat-rate prices by package code; they ignore weight and zone. */
+/** USPS commercial flat-rate prices by package code (Priority Mail observed/estimated 2026, PME derived); they ignore weight and zone. */
 export const USPS_FLAT_RATES = loadFlatRates();

@@ -1,7 +1,7 @@
 // Delivery estimates: business days from the transit model, counted from the pickup date.
 // No pickups on Sundays or federal holidays (the ship date moves forward); deliveries happen Monday-Friday,
 // plus Saturday for services that deliver Saturdays or when Saturday delivery is bought.
-import { addDays, dayOfWeek, daysBetween, formatIsoDate, isFederalHoliday, parseIsoDate, weekdayName } from './calendar.ts';
+import { addDays, dayOfWeek, formatIsoDate, isFederalHoliday, parseIsoDate, weekdayName } from './calendar.ts';
 import { readReferenceJson } from './reference-data.ts';
 
 interface TransitModelFile {
@@ -44,7 +44,8 @@ export interface DeliveryEstimate {
   /** The pickup date actually used. */
   shipDate: string;
   estimatedDeliveryDate: string;
-  /** Calendar days from pickup to delivery (ShipEngine: "the actual delivery time if shipped on a Friday"). */
+  /** Business days from pickup to delivery by the carrier's calendar: the carriers' transit model, the same count
+   *  `carrier_delivery_days` states, and exactly the delivery days between ship date and estimated date. */
   deliveryDays: number;
   /** What the carrier states: "Tuesday 10/15 by 08:00 AM" for time-definite services, else the business days. */
   carrierDeliveryDays: string;
@@ -86,16 +87,20 @@ export function estimateDelivery(
   };
 
   let delivery = pickup;
+  let businessDays = 0;
   for (let remaining = plan.businessDays; remaining > 0; ) {
     delivery = addDays(delivery, 1);
-    if (isDeliveryDay(delivery)) remaining -= 1;
+    if (isDeliveryDay(delivery)) {
+      remaining -= 1;
+      businessDays += 1;
+    }
   }
 
   const commit = plan.commitTime && (options.residential ? (plan.commitTime.residential ?? plan.commitTime.business) : plan.commitTime.business);
   return {
     shipDate: formatIsoDate(pickup),
     estimatedDeliveryDate: formatIsoDate(delivery),
-    deliveryDays: daysBetween(pickup, delivery),
+    deliveryDays: businessDays,
     carrierDeliveryDays: commit ? `${weekdayName(delivery)} ${formatMonthDay(delivery)} by ${formatCommitTime(commit)}` : String(plan.businessDays),
     paidSaturdayDelivery: saturdayBought && dayOfWeek(delivery) === 6,
   };

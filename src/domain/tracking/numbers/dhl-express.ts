@@ -1,12 +1,12 @@
-// DHL Express waybill: 9-digit counter + mod-7 check (10 digits); 11-digit air waybills also check.
+// DHL Express waybill: 9 scrambled serial digits + mod-7 check (10 digits); 11-digit air waybills also check.
 import { dhlMod7 } from './check-digits.ts';
-import { counterField } from './serial.ts';
+import { scrambledField } from './serial.ts';
 
-/** Serial 1 gives 1000000013, the simulator example in tracking-numbers.md. */
-const WAYBILL_COUNTER_START = 100_000_000;
+/** Key of the waybill permutation: 10^9 unique waybills, none visibly sequential. */
+const WAYBILL_KEY = 0x0d41e7;
 
 export function mintDhlExpress(serial: number): string {
-  const data = counterField(serial, 9, WAYBILL_COUNTER_START);
+  const data = scrambledField(serial, 9, WAYBILL_KEY);
   return data + dhlMod7(data);
 }
 

@@ -1,20 +1,24 @@
 // FedEx: 12-digit numbers for every service, 15-digit numbers for the FedEx Ground network.
 import { fedexMod11, mod10Weight31 } from './check-digits.ts';
-import { counterField } from './serial.ts';
+import { permuteBelow, scrambledField } from './serial.ts';
 
-/** Serial 1 gives 770000000017, the simulator example in tracking-numbers.md. */
-const EXPRESS_COUNTER_START = 77_000_000_000;
-/** 14 data digits = 7-digit shipper ID + 7-digit package ID; serial 1 is shipper 6100000, package 1. */
-const GROUND_COUNTER_START = 61_000_000_000_000;
+/** Express: `7` + a scrambled 10-digit field (FedEx Express numbers mostly start 77-79). */
+const EXPRESS_KEY = 0x4fed01;
+/** Ground: 14 data digits = 7-digit shipper ID (`6` + 6 digits, one per 10^7 packages) + 7-digit package ID. */
+const PACKAGE_CAPACITY = 10_000_000;
+const SHIPPER_SPACE = 1_000_000;
+const GROUND_SHIPPER_KEY = 0x61a2b3;
+const GROUND_PACKAGE_KEY = 0x3c4d5e;
 
 const GROUND_NETWORK_SERVICES = new Set(['fedex_ground', 'fedex_home_delivery', 'fedex_ground_international']);
 
 export function mintFedex(serviceCode: string, serial: number): string {
   if (GROUND_NETWORK_SERVICES.has(serviceCode)) {
-    const data = counterField(serial, 14, GROUND_COUNTER_START);
+    const shipper = permuteBelow(Math.floor(serial / PACKAGE_CAPACITY) % SHIPPER_SPACE, SHIPPER_SPACE, GROUND_SHIPPER_KEY);
+    const data = `6${String(shipper).padStart(6, '0')}${scrambledField(serial, 7, GROUND_PACKAGE_KEY)}`;
     return data + mod10Weight31(data);
   }
-  const data = counterField(serial, 11, EXPRESS_COUNTER_START);
+  const data = `7${scrambledField(serial, 10, EXPRESS_KEY)}`;
   return data + fedexMod11(data);
 }
 

@@ -1,6 +1,6 @@
 // UPS 1Z: `1Z` + shipper number (6) + service indicator (2) + package reference (7) + check.
 import { upsCheckDigit } from './check-digits.ts';
-import { counterField } from './serial.ts';
+import { permuteBelow, scrambledField } from './serial.ts';
 
 /** Tracking-number service indicators (not the UPS API service codes). */
 const SERVICE_INDICATORS: Readonly<Record<string, string>> = {
@@ -24,18 +24,23 @@ const SERVICE_INDICATORS: Readonly<Record<string, string>> = {
 const DEFAULT_SERVICE_INDICATOR = '03';
 
 /**
- * Simulated shipper numbers are `SIM` + 3 base-36 characters. The package reference holds
- * 10^7 serials, so the shipper number moves on every 10^7 serials (SIM001, SIM002, ...),
- * like a large shipper holding several accounts.
+ * The 6-character shipper number is an account's: it stays the same for 10^7 consecutive serials (the
+ * package reference's capacity), then the next "account" takes over. Both fields are keyed permutations,
+ * so shipper numbers look like real ones (5R8939, 879E93) and references do not count up.
  */
-const SHIPPER_PREFIX = 'SIM';
 const REFERENCE_CAPACITY = 10_000_000;
-const SHIPPER_SUFFIX_COUNT = 36 ** 3 - 1;
+const SHIPPER_NUMBER_SPACE = 36 ** 6;
+const SHIPPER_KEY = 0x1e5a4d;
+const REFERENCE_KEY = 0x7b3c19;
+
+function shipperNumber(serial: number): string {
+  const account = Math.floor(serial / REFERENCE_CAPACITY) % SHIPPER_NUMBER_SPACE;
+  return permuteBelow(account, SHIPPER_NUMBER_SPACE, SHIPPER_KEY).toString(36).toUpperCase().padStart(6, '0');
+}
 
 export function mintUps(serviceCode: string, serial: number): string {
-  const reference = counterField(serial, 7);
-  const shipperIndex = (Math.floor(serial / REFERENCE_CAPACITY) % SHIPPER_SUFFIX_COUNT) + 1;
-  const shipper = SHIPPER_PREFIX + shipperIndex.toString(36).toUpperCase().padStart(3, '0');
+  const reference = scrambledField(serial, 7, REFERENCE_KEY);
+  const shipper = shipperNumber(serial);
   const indicator = SERVICE_INDICATORS[serviceCode] ?? DEFAULT_SERVICE_INDICATOR;
   const data = shipper + indicator + reference;
   return `1Z${data}${upsCheckDigit(data)}`;

@@ -1,11 +1,14 @@
 // USPS: 22-digit IMpb for domestic mail, UPU S10 (e.g. CP000000015US) for international.
 import { mod10Weight31, s10CheckDigit } from './check-digits.ts';
-import { counterField } from './serial.ts';
+import { scrambledField } from './serial.ts';
 
 /** Channel 94: PC-postage vendors such as Stamps.com, which is how ShipStation labels start. */
 const CHANNEL_PC_POSTAGE = '94';
-/** Fake 6-digit Mailer ID (real 6-digit MIDs never start with 9). */
-const SIMULATED_MAILER_ID = '120000';
+/** Fake 6-digit Mailer ID (real 6-digit MIDs never start with 9), as a PC-postage vendor's shared MID. */
+const SIMULATED_MAILER_ID = '208215';
+/** Keys of the serial permutations (any fixed values; changing them changes every future number). */
+const IMPB_KEY = 0x51a7c3;
+const S10_KEY = 0x2f09e1;
 
 /** Service Type Codes (USPS Pub 199) by service; 001 covers the Ground-Advantage-like classes. */
 const SERVICE_TYPE_CODES: Readonly<Record<string, string>> = {
@@ -36,12 +39,12 @@ export function mintUsps(serviceCode: string, serial: number): string {
   const series = S10_SERIES[serviceCode];
   if (series) return mintS10(series.product, series.firstSecondLetter, serial);
   const stc = SERVICE_TYPE_CODES[serviceCode] ?? DEFAULT_SERVICE_TYPE_CODE;
-  const data = CHANNEL_PC_POSTAGE + stc + SIMULATED_MAILER_ID + counterField(serial, 10);
+  const data = CHANNEL_PC_POSTAGE + stc + SIMULATED_MAILER_ID + scrambledField(serial, 10, IMPB_KEY);
   return data + mod10Weight31(data);
 }
 
 function mintS10(product: string, firstSecondLetter: string, serial: number): string {
-  const field = counterField(serial, 8);
+  const field = scrambledField(serial, 8, S10_KEY);
   const block = Math.floor(serial / S10_SERIAL_CAPACITY) % ALPHABET.length;
   const secondLetter = ALPHABET[(ALPHABET.indexOf(firstSecondLetter) + block) % ALPHABET.length];
   return `${product}${secondLetter}${field}${s10CheckDigit(field)}US`;
