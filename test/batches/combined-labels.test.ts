@@ -2,7 +2,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CREDENTIALS, startTestApp, type TestApp } from '../helpers/server.ts';
-import { decodeCode128, rasterisePdf, requireTool, scratchDir } from '../documents/document-tools.ts';
+import { decodeCode128, rasterisePdf, requireTool, scratchDir, trackingBarcodes } from '../documents/document-tools.ts';
 import { carrierIds, download, SURFACES, upsGround } from './helpers.ts';
 
 describe('combined label documents', () => {
@@ -38,7 +38,7 @@ describe('combined label documents', () => {
       assert.equal((await raw('GET', `${prefix}/documents/se-999999/download`)).statusCode, 404);
       if (!requireTool(t2, 'pdftoppm', 'poppler-utils') || !requireTool(t2, 'zbarimg', 'zbar-tools')) return;
       const pages = rasterisePdf(pdf.rawPayload, scratchDir(t2));
-      assert.deepEqual(pages.map(decodeCode128), order.map((l) => [l.tracking_number]));
+      assert.deepEqual(pages.map((page) => trackingBarcodes(decodeCode128(page))), order.map((l) => [l.tracking_number]));
     });
 
     test(`${surface}: inline answers base64; ZPL; unknown, voided and missing labels are 400s`, async () => {

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { startTestApp, type TestApp } from '../helpers/server.ts';
-import { decodeCode128, pdfText, requireTool, scratchDir } from '../documents/document-tools.ts';
+import { decodeCode128, pdfText, requireTool, scratchDir, trackingBarcodes } from '../documents/document-tools.ts';
 import { batchFile, batchProgress } from '../../src/domain/batches/index.ts';
 import { badShipments, carrierIds, createShipments, download, drainJobs, international, SURFACES, upsGround } from './helpers.ts';
 
@@ -17,7 +17,7 @@ function barcodesOfPages(pdf: Buffer, dir: string, pages: number[]): string[][] 
     const out = join(dir, `p${page}`);
     const result = spawnSync('pdftoppm', ['-r', '203', '-png', '-singlefile', '-f', String(page), '-l', String(page), pdfPath, out], { encoding: 'utf8' });
     assert.equal(result.status, 0, `pdftoppm failed: ${result.stderr}`);
-    return decodeCode128(`${out}.png`);
+    return trackingBarcodes(decodeCode128(`${out}.png`));
   });
 }
 

@@ -39,6 +39,9 @@ export function decodeCode128(imagePath: string): string[] {
   return result.stdout.split('\n').filter((line) => line.length > 0);
 }
 
+/** Drops a UPS label's (420) postal barcode (AI 420 + ZIP or ZIP+4 alone), keeping tracking barcodes. */
+export const trackingBarcodes = (codes: string[]) => codes.filter((code) => !/^420\d{5}(\d{4})?$/.test(code));
+
 /** Rasterises every page at the label printer's 203 dpi; returns the PNG paths in page order. */
 export function rasterisePdf(pdf: Buffer, dir: string): string[] {
   const pdfPath = join(dir, 'document.pdf');
