@@ -31,9 +31,11 @@ export function prng(seed: number) {
 }
 
 export const surfaceOf = (url: string): FuzzSurface | null => {
-  if (url.startsWith('/docs')) return null;
+  // The dashboard answers HTML (test/web covers its errors).
+  if (url.startsWith('/docs') || url === '/app' || url.startsWith('/app/')) return null;
   if (url.startsWith('/v2/') || url === '/v2') return 'v2';
-  if (url.startsWith('/v1/') || url === '/v1') return 'shipengine';
+  // The sandbox controls take the API key and answer in ShipEngine's error dialect.
+  if (url.startsWith('/v1/') || url === '/v1' || url.startsWith('/sandbox/')) return 'shipengine';
   return 'v1';
 };
 

@@ -6,7 +6,6 @@ import { createV1KeyPair } from '../../src/domain/accounts/keys.ts';
 import { increment, ledgerSum, level } from './helpers.ts';
 
 const address = (name: string) => ({ name, street1: '123 Atlantic Ave', city: 'Brooklyn', state: 'NY', postalCode: '11201', country: 'US', phone: '718-555-0199' });
-const origin = { name: 'Dock', phone: '512-555-0100', address_line1: '500 W 2nd St', city_locality: 'Austin', state_province: 'TX', postal_code: '78701', country_code: 'US' };
 
 describe('stock follows orders across V1 and V2', () => {
   let t: TestApp;
@@ -14,7 +13,9 @@ describe('stock follows orders across V1 and V2', () => {
   let n = 0;
   before(async () => {
     t = await startTestApp();
-    const shipping = (await t.api('v2', 'POST', '/v2/warehouses', { name: 'HQ', origin_address: origin })).json().warehouse_id;
+    // Orders ship from the account's default warehouse (the default account gets one at bootstrap).
+    const warehouses = (await t.api('v2', 'GET', '/v2/warehouses')).json().warehouses as { warehouse_id: string; is_default: boolean }[];
+    const shipping = warehouses.find((w) => w.is_default)!.warehouse_id;
     // A first inventory warehouse the orders must NOT use: the rule picks the one linked to the order's warehouse.
     const decoy = (await t.api('v2', 'POST', '/v2/inventory_warehouses', { name: 'Decoy' })).json().inventory_warehouse_id;
     await t.api('v2', 'POST', '/v2/inventory_locations', { name: 'Decoy bin', inventory_warehouse_id: decoy });
