@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { bootstrap, createContext } from '../src/server.ts';
@@ -89,6 +90,7 @@ for (const engine of engines()) {
     }
     await app.close();
   } finally {
+    if (schema) await sql`DROP SCHEMA IF EXISTS ${sql.id(schema)} CASCADE`.execute(ctx.database.db);
     await ctx.database.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
