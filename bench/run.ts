@@ -2,7 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
-const SKIP = new Set(['lib.ts', 'run.ts', 'bare-server.ts']);
+const SKIP = new Set(['lib.ts', 'run.ts', 'bare-server.ts', 'seed-orders.ts']);
 const wanted = process.argv.slice(2);
 const scripts = readdirSync(new URL('.', import.meta.url))
   .filter((f) => f.endsWith('.ts') && !SKIP.has(f))

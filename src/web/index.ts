@@ -20,11 +20,16 @@ import { settingsRoutes } from './settings/routes.ts';
 import { orderRoutes } from './orders/routes.ts';
 import { shipmentRoutes } from './shipments/routes.ts';
 import { carrierRoutes } from './carriers/routes.ts';
+import { batchRoutes } from './batches/routes.ts';
+import { webhookRoutes } from './webhooks/routes.ts';
+import { sandboxRoutes } from './sandbox/routes.ts';
+import { inventoryRoutes } from './inventory/routes.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const STATIC: Record<string, { type: string; body: Buffer }> = {
   'app.css': { type: 'text/css; charset=utf-8', body: readFileSync(join(here, 'static', 'app.css')) },
   'app.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(join(here, 'static', 'app.js')) },
+  'batch.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(join(here, 'static', 'batch.js')) },
 };
 
 function webErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
@@ -94,7 +99,7 @@ export const webPlugin: FastifyPluginAsync = async (app) => {
     return reply.type(file.type).header('cache-control', 'public, max-age=300').send(file.body);
   });
 
-  for (const routes of [authRoutes, homeRoutes, settingsRoutes, orderRoutes, shipmentRoutes, carrierRoutes]) await app.register(routes);
+  for (const routes of [authRoutes, homeRoutes, settingsRoutes, orderRoutes, shipmentRoutes, carrierRoutes, batchRoutes, webhookRoutes, sandboxRoutes, inventoryRoutes]) await app.register(routes);
 };
 
 /** Browsers opening the server's root land on the dashboard; API clients keep V1's 404. */

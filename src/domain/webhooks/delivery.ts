@@ -1,9 +1,10 @@
 // Delivering one webhook (V1, V2 or ShipEngine): the single `webhook_delivery` job handler, and
 // the per-webhook delivery log (every attempt, its outcome and response code).
 import type { Executor } from '../../db/index.ts';
-import type { ClaimedJob } from '../../jobs/queue.ts';
+import { enqueueJobs, type ClaimedJob } from '../../jobs/queue.ts';
 import type { JobContext, JobOutcome } from '../../jobs/runner.ts';
 import { findApiWebhook, type WebhookHeader } from './api-webhooks.ts';
+import { notFound } from '../errors.ts';
 import { activeSigningKey, signatureHeaders } from './signing.ts';
 import { findWebhook } from './webhooks.ts';
 
@@ -175,4 +176,24 @@ export async function pendingDeliveries(ex: Executor, accountId: number): Promis
     .where('status', '=', 'pending')
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/**
+ * "Send again" (dashboard): queues the payload of a logged delivery once more, as a new job that
+ * is logged as its own delivery. Only the account's own deliveries, to a subscription that still
+ * exists.
+ */
+export async function redeliverWebhook(ex: Executor, accountId: number, deliveryId: number, now: string): Promise<void> {
+  const delivery = await ex
+    .selectFrom('webhook_deliveries')
+    .select(['job_id', 'webhook_kind', 'webhook_id'])
+    .where('account_id', '=', accountId)
+    .where('id', '=', deliveryId)
+    .executeTakeFirst();
+  const job = delivery && (await ex.selectFrom('jobs').select(['payload']).where('id', '=', delivery.job_id).where('account_id', '=', accountId).executeTakeFirst());
+  if (!delivery || !job) throw notFound('webhook delivery', String(deliveryId));
+  const payload = JSON.parse(job.payload) as WebhookDeliveryPayload;
+  const hook = delivery.webhook_kind === 'v1' ? await findWebhook(ex, delivery.webhook_id) : await findApiWebhook(ex, delivery.webhook_id);
+  if (!hook || hook.accountId !== accountId) throw notFound('webhook', String(delivery.webhook_id));
+  await enqueueJobs(ex, [{ kind: WEBHOOK_DELIVERY_JOB, accountId, payload, runAt: now }], now);
 }

@@ -1,5 +1,6 @@
 // The dashboard's first page: where the account stands and where to go next.
 import type { FastifyPluginAsync } from 'fastify';
+import { sql } from 'kysely';
 import { planHasApiAccess } from '../../domain/accounts/plans.ts';
 import { render } from '../render.ts';
 import { accountId } from '../session.ts';
@@ -13,7 +14,8 @@ export const homeRoutes: FastifyPluginAsync = async (app) => {
       .selectFrom('orders')
       .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
       .where('account_id', '=', id)
-      .where('active', '=', 1)
+      // A literal, so both engines answer from the partial index over live orders (active = 1).
+      .where(sql<boolean>`active = 1`)
       .groupBy('status')
       .execute();
     const labels = await db
