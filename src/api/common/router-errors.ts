@@ -4,10 +4,13 @@ import { sendV1Message } from './v1-errors.ts';
 import { sendV2Error } from './v2-errors.ts';
 import type { Surface } from './context.ts';
 
-/** The surface a raw URL belongs to: /v2 is ShipStation V2, /v1 ShipEngine, the rest V1 legacy. */
+/**
+ * The surface a raw URL belongs to: /v2 is ShipStation V2, /v1 ShipEngine (and the /sandbox
+ * controls, which speak its dialect), the rest V1 legacy.
+ */
 export function surfaceOfUrl(url: string): Surface {
   if (/^\/v2(\/|\?|$)/i.test(url)) return 'v2';
-  if (/^\/v1(\/|\?|$)/i.test(url)) return 'shipengine';
+  if (/^\/(v1|sandbox)(\/|\?|$)/i.test(url)) return 'shipengine';
   return 'v1';
 }
 
