@@ -3,7 +3,9 @@
 // On-Behalf-Of); errors in the V2 / ShipEngine format.
 import type { FastifyPluginAsync } from 'fastify';
 import { moveAccountClock, readAccountClock, type ClockMove } from '../../domain/sandbox/clock.ts';
+import { FAILURE_MAGIC_VALUES } from '../../domain/sandbox/magic.ts';
 import { resetAccountData } from '../../domain/sandbox/reset.ts';
+import { TRACKING_MAGIC_VALUES } from '../../domain/tracking/magic-values.ts';
 import { apiKeyAuthentication } from '../common/auth.ts';
 import { actingAccount } from '../common/context.ts';
 import { sendV2Error, v2ErrorHandler } from '../common/v2-errors.ts';
@@ -29,6 +31,44 @@ export const sandboxPlugin: FastifyPluginAsync = async (app) => {
   app.setErrorHandler(v2ErrorHandler('shipengine'));
   app.setNotFoundHandler((request, reply) =>
     sendV2Error(reply, 'shipengine', 404, 'validation', 'invalid_identifier', `No resource at ${request.method} ${request.url.split('?')[0]}.`),
+  );
+
+  app.get(
+    '/magic-values',
+    {
+      schema: {
+        tags,
+        summary: 'List the magic ship-to names',
+        description: [
+          'Put one of these in a ship-to `name` (failures also match company or an address line), case-insensitive, on any surface, without special headers. `<code>` is a carrier code (`ups`, `fedex`, `stamps_com`, `dhl_express`): only that carrier fails.',
+          '',
+          '| ship-to contains | what happens |',
+          '|---|---|',
+          ...FAILURE_MAGIC_VALUES.map((m) => `| \`${m.trigger}${m.perCarrier ? ' <code>' : ''}\` | ${m.effect} |`),
+          ...TRACKING_MAGIC_VALUES.map((m) => `| \`${m.trigger}\` | Tracking: ${m.effect} |`),
+        ].join('\n'),
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              magic_values: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: { trigger: { type: 'string' }, kind: { type: 'string', enum: ['failure', 'tracking'] }, scenario: { type: 'string' }, per_carrier: { type: 'boolean' }, effect: { type: 'string' } },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    async () => ({
+      magic_values: [
+        ...FAILURE_MAGIC_VALUES.map((m) => ({ trigger: m.trigger, kind: 'failure', scenario: m.scenario, per_carrier: m.perCarrier === true, effect: m.effect })),
+        ...TRACKING_MAGIC_VALUES.map((m) => ({ trigger: m.trigger, kind: 'tracking', scenario: m.scenario, per_carrier: false, effect: m.effect })),
+      ],
+    }),
   );
 
   app.get('/clock', { schema: { tags, summary: "Read the account's test clock", response: clockResponse } }, async (request) => {

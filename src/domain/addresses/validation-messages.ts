@@ -19,6 +19,7 @@ export interface AddressValidationMessage {
 const DETAIL_CODES = {
   unsupported_country: { code: 'a1001', type: 'error' },
   minimum_postal_code_verification_failed: { code: 'a1002', type: 'error' },
+  address_not_found: { code: 'a1004', type: 'error' },
   city_locality_changed_or_added: { code: 'a1003', type: 'warning' },
   state_province_changed_or_added: { code: 'a1003', type: 'warning' },
   line1_min_max_length: { code: 'r1000', type: 'error' },
