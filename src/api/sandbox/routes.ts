@@ -5,6 +5,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { moveAccountClock, readAccountClock, type ClockMove } from '../../domain/sandbox/clock.ts';
 import { FAILURE_MAGIC_VALUES } from '../../domain/sandbox/magic.ts';
 import { resetAccountData } from '../../domain/sandbox/reset.ts';
+import { listAccountDeliveries, replayDelivery, TRIGGERABLE_EVENTS, triggerSampleEvent } from '../../domain/sandbox/webhook-trigger.ts';
 import { TRACKING_MAGIC_VALUES } from '../../domain/tracking/magic-values.ts';
 import { apiKeyAuthentication } from '../common/auth.ts';
 import { actingAccount } from '../common/context.ts';
@@ -106,6 +107,94 @@ export const sandboxPlugin: FastifyPluginAsync = async (app) => {
     async (request) => {
       const accountId = actingAccount(request).id;
       return toWire(await db.transaction().execute((tx) => moveAccountClock(tx, accountId, clock.baseNow(), { at: request.body.now })));
+    },
+  );
+
+  app.post<{ Body: { event: string } }>(
+    '/webhooks/trigger',
+    {
+      schema: {
+        tags,
+        summary: 'Send a sample webhook event now',
+        description:
+          "Queues a well-formed sample of `event` (V2 / ShipEngine events such as `track`, `batch`, `label_created_v2`, or V1 events such as `SHIP_NOTIFY`) to every subscription of the account, on every surface. It is signed and delivered by the job runner like any event, within a second or two, and appears in the delivery log. 400 when nobody is subscribed.",
+        body: { type: 'object', required: ['event'], properties: { event: { type: 'string', maxLength: 40, examples: ['track', 'SHIP_NOTIFY'] } } },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              event: { type: 'string' },
+              deliveries_queued: { type: 'integer', description: 'One per subscribed URL.' },
+              events: { type: 'array', items: { type: 'string' }, description: 'Every event that can be triggered.' },
+            },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const accountId = actingAccount(request).id;
+      const queued = await db.transaction().execute((tx) => triggerSampleEvent(tx, accountId, request.body.event, clock.nowIso()));
+      return { event: request.body.event, deliveries_queued: queued, events: TRIGGERABLE_EVENTS };
+    },
+  );
+
+  const deliveryWire = {
+    type: 'object',
+    properties: {
+      delivery_id: { type: 'integer' },
+      webhook_kind: { type: 'string', enum: ['v1', 'api'] },
+      webhook_id: { type: 'integer' },
+      resource_type: { type: 'string' },
+      attempt: { type: 'integer' },
+      status: { type: 'string', enum: ['delivered', 'failed'] },
+      response_code: { type: ['integer', 'null'] },
+      error: { type: ['string', 'null'] },
+      attempted_at: { type: 'string' },
+      duration_ms: { type: 'integer' },
+    },
+  } as const;
+
+  app.get<{ Querystring: { limit?: number } }>(
+    '/webhooks/deliveries',
+    {
+      schema: {
+        tags,
+        summary: "List the account's webhook delivery attempts, newest first",
+        querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } } },
+        response: { 200: { type: 'object', properties: { deliveries: { type: 'array', items: deliveryWire } } } },
+      },
+    },
+    async (request) => ({
+      deliveries: (await listAccountDeliveries(db, actingAccount(request).id, request.query.limit ?? 100)).map((d) => ({
+        delivery_id: d.id,
+        webhook_kind: d.webhookKind,
+        webhook_id: d.webhookId,
+        resource_type: d.resourceType,
+        attempt: d.attempt,
+        status: d.status,
+        response_code: d.responseCode,
+        error: d.error,
+        attempted_at: d.attemptedAt,
+        duration_ms: d.durationMs,
+      })),
+    }),
+  );
+
+  app.post<{ Params: { id: number } }>(
+    '/webhooks/deliveries/:id/replay',
+    {
+      schema: {
+        tags,
+        summary: 'Replay a logged webhook delivery',
+        description: 'Queues the same event (same body, freshly signed) to the same subscription again; it is delivered by the job runner and logged as a new attempt.',
+        params: { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } },
+        response: { 202: { type: 'object', properties: { delivery_id: { type: 'integer' }, replay_queued: { type: 'boolean' } } } },
+      },
+    },
+    async (request, reply) => {
+      const accountId = actingAccount(request).id;
+      await db.transaction().execute((tx) => replayDelivery(tx, accountId, request.params.id, clock.nowIso()));
+      return reply.code(202).send({ delivery_id: request.params.id, replay_queued: true });
     },
   );
 
