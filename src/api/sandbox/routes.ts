@@ -4,6 +4,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { moveAccountClock, readAccountClock, type ClockMove } from '../../domain/sandbox/clock.ts';
 import { FAILURE_MAGIC_VALUES } from '../../domain/sandbox/magic.ts';
+import { listRequestLog } from '../../domain/sandbox/request-log.ts';
 import { resetAccountData } from '../../domain/sandbox/reset.ts';
 import { listAccountDeliveries, replayDelivery, TRIGGERABLE_EVENTS, triggerSampleEvent } from '../../domain/sandbox/webhook-trigger.ts';
 import { TRACKING_MAGIC_VALUES } from '../../domain/tracking/magic-values.ts';
@@ -195,6 +196,74 @@ export const sandboxPlugin: FastifyPluginAsync = async (app) => {
       const accountId = actingAccount(request).id;
       await db.transaction().execute((tx) => replayDelivery(tx, accountId, request.params.id, clock.nowIso()));
       return reply.code(202).send({ delivery_id: request.params.id, replay_queued: true });
+    },
+  );
+
+  type RequestsQuery = { status?: number; path?: string; from?: string; to?: string; request_id?: string; limit?: number };
+  app.get<{ Querystring: RequestsQuery }>(
+    '/requests',
+    {
+      schema: {
+        tags,
+        summary: "The account's request log, newest first",
+        description:
+          'Every API call of the account on V1, V2 and ShipEngine: time (server time, not the test clock), surface, method, path, status, duration, request id and both bodies, with secrets redacted (API keys, passwords, Authorization and api-key headers, `encrypted_api_key`, card numbers). The `request_id` of any V2 / ShipEngine error finds its entry. Kept per account up to `SHIPDOCK_REQUEST_LOG_MAX` entries (default 1000) and `SHIPDOCK_REQUEST_LOG_MAX_AGE_HOURS` (default 168); cleared by reset.',
+        querystring: {
+          type: 'object',
+          properties: {
+            status: { type: 'integer', minimum: 100, maximum: 599 },
+            path: { type: 'string', maxLength: 500, description: 'Entries whose path starts with this, e.g. `/v2/labels`.' },
+            from: { type: 'string', format: 'date-time' },
+            to: { type: 'string', format: 'date-time' },
+            request_id: { type: 'string', maxLength: 100 },
+            limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+          },
+        },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              requests: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    request_id: { type: 'string' },
+                    at: { type: 'string' },
+                    surface: { type: 'string', enum: ['v1', 'v2', 'shipengine'] },
+                    method: { type: 'string' },
+                    path: { type: 'string' },
+                    status: { type: 'integer' },
+                    duration_ms: { type: 'integer' },
+                    request_headers: { type: 'object', additionalProperties: true },
+                    request_body: {},
+                    response_body: {},
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    async (request) => {
+      await app.requestLog?.flush();
+      const q = request.query;
+      const rows = await listRequestLog(db, actingAccount(request).id, { status: q.status, path: q.path, from: q.from, to: q.to, requestId: q.request_id, limit: q.limit ?? 100 });
+      return {
+        requests: rows.map((r) => ({
+          request_id: r.requestId,
+          at: r.at,
+          surface: r.surface,
+          method: r.method,
+          path: r.path,
+          status: r.status,
+          duration_ms: r.durationMs,
+          request_headers: r.requestHeaders,
+          request_body: r.requestBody,
+          response_body: r.responseBody,
+        })),
+      };
     },
   );
 
