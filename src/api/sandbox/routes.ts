@@ -247,9 +247,10 @@ export const sandboxPlugin: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      await app.requestLog?.flush();
+      const accountId = actingAccount(request).id;
+      await app.requestLog?.flush(accountId);
       const q = request.query;
-      const rows = await listRequestLog(db, actingAccount(request).id, { status: q.status, path: q.path, from: q.from, to: q.to, requestId: q.request_id, limit: q.limit ?? 100 });
+      const rows = await listRequestLog(db, accountId, { status: q.status, path: q.path, from: q.from, to: q.to, requestId: q.request_id, limit: q.limit ?? 100 });
       return {
         requests: rows.map((r) => ({
           request_id: r.requestId,

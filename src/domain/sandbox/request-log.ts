@@ -88,34 +88,53 @@ export interface RequestLogLimits {
 }
 
 /**
- * Collects entries in memory and writes them in one multi-row insert on the next turn of the
- * event loop (so the response is already on its way), then prunes the accounts it wrote for.
+ * Collects entries in memory and writes them off the request path: one multi-row insert per
+ * quarter second (or per 500 entries). Pruning runs for an account once a tenth of its limit has
+ * been added since the last pass, so the bound holds within 10 % between passes; readers flush and
+ * prune first, so what they see is exact.
  */
 export class RequestLogWriter {
   private pending: RequestLogEntry[] = [];
-  private scheduled = false;
+  private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> = Promise.resolve();
+  private readonly sincePrune = new Map<number, number>();
 
   constructor(
     private readonly db: Db,
     private readonly limits: RequestLogLimits,
     private readonly onError: (error: unknown) => void = () => {},
+    private readonly intervalMs = 250,
   ) {}
 
   add(entry: RequestLogEntry): void {
     this.pending.push(entry);
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
+    if (this.pending.length >= 500) {
       void this.flush();
-    });
+      return;
+    }
+    if (this.timer) return;
+    this.timer = setTimeout(() => void this.flush(), this.intervalMs);
+    this.timer.unref();
   }
 
-  /** Writes what is pending (readers call it first so they see their own requests). */
-  flush(): Promise<void> {
-    this.running = this.running.then(() => this.write()).catch(this.onError);
+  /** Writes what is pending; with an account, also prunes its entries to the exact bound. */
+  flush(accountId?: number): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    this.running = this.running
+      .then(async () => {
+        await this.write();
+        if (accountId !== undefined) await this.prune(accountId);
+      })
+      .catch(this.onError);
     return this.running;
+  }
+
+  private async prune(accountId: number): Promise<void> {
+    this.sincePrune.set(accountId, 0);
+    await pruneRequestLog(this.db, accountId, this.limits, new Date().toISOString());
   }
 
   private async write(): Promise<void> {
@@ -141,7 +160,9 @@ export class RequestLogWriter {
         )
         .execute();
     }
-    for (const accountId of new Set(entries.map((e) => e.accountId))) await pruneRequestLog(this.db, accountId, this.limits, entries[entries.length - 1].at);
+    const step = Math.max(1, Math.floor(this.limits.maxPerAccount / 10));
+    for (const e of entries) this.sincePrune.set(e.accountId, (this.sincePrune.get(e.accountId) ?? 0) + 1);
+    for (const [accountId, added] of this.sincePrune) if (added >= step) await this.prune(accountId);
   }
 }
 
