@@ -1,11 +1,11 @@
 // Cost of the sandbox request log on the request path: GET by id with the log off and on.
 // Run: npm run bench -- request-log   (set DATABASE_URL to include PostgreSQL)
-import { engines, measure, report, startShipdock, BENCH_KEYS } from './lib.ts';
+import { engines, measure, report, startShipdock, BENCH_KEYS, type Measured } from './lib.ts';
 
 const headers = { 'api-key': BENCH_KEYS.SHIPDOCK_API_KEY };
 
 for (const engine of engines()) {
-  const rows = [];
+  const rows: Measured[] = [];
   // Alternate off/on twice so drift on a shared machine hits both sides.
   for (const round of [1, 2]) {
     for (const [label, env] of [

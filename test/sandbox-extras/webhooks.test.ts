@@ -92,7 +92,7 @@ test('CLI: shipdock webhooks trigger track --account ID', { skip: usingPostgres(
     const none = await run('webhooks', 'trigger', 'track', '--account', id);
     assert.equal(none.code, 2, 'nobody subscribed');
     const { openDatabase } = await import('../../src/db/index.ts');
-    const database = await openDatabase({ dataDir: dir });
+    const database = await openDatabase({ databaseUrl: null, dataDir: dir });
     try {
       await database.db
         .insertInto('api_webhooks')
