@@ -6,8 +6,8 @@ const headers = { 'api-key': BENCH_KEYS.SHIPDOCK_API_KEY };
 
 for (const engine of engines()) {
   const rows: Measured[] = [];
-  // Alternate off/on twice so drift on a shared machine hits both sides.
-  for (const round of [1, 2]) {
+  // Alternate off/on three times so drift on a shared machine hits both sides.
+  for (const round of [1, 2, 3]) {
     for (const [label, env] of [
       ['log off', { SHIPDOCK_REQUEST_LOG_MAX: '0' }],
       ['log on', {}],

@@ -64,10 +64,14 @@ export function redact(value: unknown, depth = 0): unknown {
   return out;
 }
 
+/** JSON text with a secret-looking property name; most responses have none, and are stored as they are. */
+const MAYBE_SECRET = /"[^"]{0,60}(key|password|secret|authorization|cookie|token|card|cvv|cvc|security_?code)[^"]{0,60}"\s*:/i;
+
 /** JSON text of a response, redacted; other payloads are not kept. */
 export function redactJsonText(text: string): string {
   const clipped = text.length > MAX_BODY_CHARS ? null : text;
   if (clipped === null) return JSON.stringify({ truncated: true, length: text.length });
+  if (!MAYBE_SECRET.test(clipped)) return clipped;
   try {
     return JSON.stringify(redact(JSON.parse(clipped)));
   } catch {
@@ -89,15 +93,16 @@ export interface RequestLogLimits {
 
 /**
  * Collects entries in memory and writes them off the request path: one multi-row insert per
- * quarter second (or per 500 entries). Pruning runs for an account once a tenth of its limit has
- * been added since the last pass, so the bound holds within 10 % between passes; readers flush and
- * prune first, so what they see is exact.
+ * quarter second (or per 500 entries). Pruning runs for an account once a quarter of its limit has
+ * been added since the last pass, so the table holds at most 1.25x the limit between passes; readers
+ * flush and prune first, so what they see is exact. Age pruning runs at most once a minute.
  */
 export class RequestLogWriter {
   private pending: RequestLogEntry[] = [];
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> = Promise.resolve();
   private readonly sincePrune = new Map<number, number>();
+  private readonly agePrunedAt = new Map<number, number>();
 
   constructor(
     private readonly db: Db,
@@ -132,9 +137,11 @@ export class RequestLogWriter {
     return this.running;
   }
 
-  private async prune(accountId: number): Promise<void> {
+  private async prune(accountId: number, force = true): Promise<void> {
     this.sincePrune.set(accountId, 0);
-    await pruneRequestLog(this.db, accountId, this.limits, new Date().toISOString());
+    const byAge = force || Date.now() - (this.agePrunedAt.get(accountId) ?? 0) > 60_000;
+    if (byAge) this.agePrunedAt.set(accountId, Date.now());
+    await pruneRequestLog(this.db, accountId, this.limits, new Date().toISOString(), byAge);
   }
 
   private async write(): Promise<void> {
@@ -160,16 +167,18 @@ export class RequestLogWriter {
         )
         .execute();
     }
-    const step = Math.max(1, Math.floor(this.limits.maxPerAccount / 10));
+    const step = Math.max(1, Math.floor(this.limits.maxPerAccount / 4));
     for (const e of entries) this.sincePrune.set(e.accountId, (this.sincePrune.get(e.accountId) ?? 0) + 1);
-    for (const [accountId, added] of this.sincePrune) if (added >= step) await this.prune(accountId);
+    for (const [accountId, added] of this.sincePrune) if (added >= step) await this.prune(accountId, false);
   }
 }
 
 /** Keeps the newest `maxPerAccount` entries younger than `maxAgeHours`. */
-export async function pruneRequestLog(ex: Executor, accountId: number, limits: RequestLogLimits, now: string): Promise<void> {
-  const cutoff = new Date(Date.parse(now) - limits.maxAgeHours * 3600_000).toISOString();
-  await ex.deleteFrom('request_log').where('account_id', '=', accountId).where('at', '<', cutoff).execute();
+export async function pruneRequestLog(ex: Executor, accountId: number, limits: RequestLogLimits, now: string, byAge = true): Promise<void> {
+  if (byAge) {
+    const cutoff = new Date(Date.parse(now) - limits.maxAgeHours * 3600_000).toISOString();
+    await ex.deleteFrom('request_log').where('account_id', '=', accountId).where('at', '<', cutoff).execute();
+  }
   const boundary = await ex
     .selectFrom('request_log')
     .select('id')
