@@ -10,6 +10,7 @@ import { rejectNonFiniteNumbers } from './api/common/finite-numbers.ts';
 import { routerError } from './api/common/router-errors.ts';
 import { v2Plugin } from './api/v2/index.ts';
 import { shipEnginePlugin } from './api/shipengine/index.ts';
+import { registerRequestLog } from './api/sandbox/request-log-hook.ts';
 import { sandboxPlugin } from './api/sandbox/routes.ts';
 import { jwksRoutes } from './api/webhook-keys.ts';
 import { registerWebRoot, webPlugin } from './web/index.ts';
@@ -52,6 +53,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
+  // Before the surfaces: their routes inherit the hooks.
+  registerRequestLog(app, ctx);
   await app.register(v1LegacyPlugin);
   await app.register(v2Plugin, { prefix: '/v2' });
   await app.register(shipEnginePlugin, { prefix: '/v1' });

@@ -11,6 +11,7 @@ import { DomainError } from './domain/errors.ts';
 import { createShippingRule, deleteShippingRule, listShippingRules, type ShippingRule } from './domain/shipping-rules/rules.ts';
 import { moveAccountClock, readAccountClock } from './domain/sandbox/clock.ts';
 import { resetAccountData } from './domain/sandbox/reset.ts';
+import { triggerSampleEvent } from './domain/sandbox/webhook-trigger.ts';
 import { rotateSigningKey } from './domain/webhooks/signing.ts';
 
 const USAGE = `Usage:
@@ -30,6 +31,7 @@ const USAGE = `Usage:
   shipdock clock advance DURATION [--account ID]                 (ISO-8601, e.g. P3D, PT12H)
   shipdock clock set INSTANT [--account ID]                      (a later ISO-8601 date-time)
   shipdock sandbox reset [--account ID]                          (deletes the account's shipping data)
+  shipdock webhooks trigger EVENT [--account ID]                 (a sample event, e.g. track, SHIP_NOTIFY, to every subscribed URL)
   shipdock webhook-keys rotate                                   (new signing key; the old one stays published a week)`;
 
 function describeRule(rule: ShippingRule): string {
@@ -173,6 +175,13 @@ async function run(database: Database, args: string[], out: Out): Promise<void> 
     await findAccountOrFail(db, accountId);
     const summary = await db.transaction().execute(async (tx) => resetAccountData(tx, accountId, new Date(Date.now() + (await readAccountClock(tx, accountId, new Date())).offsetMs).toISOString()));
     out(`account ${accountId} reset: ${summary.orders} orders, ${summary.shipments} shipments, ${summary.labels} labels, ${summary.webhooks} webhooks deleted; carriers and balances restored`);
+    return;
+  }
+  if (noun === 'webhooks' && verb === 'trigger' && arg) {
+    await findAccountOrFail(db, accountId);
+    const at = new Date(Date.now() + (await readAccountClock(db, accountId, new Date())).offsetMs).toISOString();
+    const queued = await db.transaction().execute((tx) => triggerSampleEvent(tx, accountId, arg, at));
+    out(`account ${accountId}: ${queued} sample ${arg} deliver${queued === 1 ? 'y' : 'ies'} queued (sent by the server's job runner)`);
     return;
   }
   if (noun === 'webhook-keys' && verb === 'rotate') {

@@ -29,6 +29,9 @@ export interface Config {
   logLevel: string;
   /** The /sandbox controls (test clock, reset); SHIPDOCK_SANDBOX=false turns them off. */
   sandbox: boolean;
+  /** Sandbox request log: entries kept per account, and their maximum age in hours (0: no log). */
+  requestLogMax: number;
+  requestLogMaxAgeHours: number;
   /** Dashboard sign-in of the default account; a password is generated at first start when unset. */
   adminEmail: string;
   adminPassword: string | null;
@@ -119,6 +122,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: integer(env, 'SHIPDOCK_BODY_LIMIT_BYTES', 5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     logLevel: optional(env, 'LOG_LEVEL') ?? 'info',
     sandbox: flag(env, 'SHIPDOCK_SANDBOX', true),
+    requestLogMax: integer(env, 'SHIPDOCK_REQUEST_LOG_MAX', 1000, 0, 1_000_000),
+    requestLogMaxAgeHours: integer(env, 'SHIPDOCK_REQUEST_LOG_MAX_AGE_HOURS', 168, 1, 24 * 366),
     adminEmail,
     adminPassword,
     smtpUrl,

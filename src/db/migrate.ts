@@ -13,6 +13,7 @@ import { mailing } from './migrations/0011_mailing.ts';
 import { webhooksSandbox } from './migrations/0013_webhooks_sandbox.ts';
 import { inventory } from './migrations/0014_inventory.ts';
 import { dashboard } from './migrations/0016_dashboard.ts';
+import { sandboxExtras } from './migrations/0018_sandbox_extras.ts';
 
 export type MigrationFactory = (engine: Engine) => Migration;
 
@@ -31,6 +32,7 @@ const migrations: Record<string, MigrationFactory> = {
   '0013_webhooks_sandbox': webhooksSandbox,
   '0014_inventory': inventory,
   '0016_dashboard': dashboard,
+  '0018_sandbox_extras': sandboxExtras,
 };
 
 class StaticProvider implements MigrationProvider {

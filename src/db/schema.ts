@@ -737,6 +737,35 @@ export interface ApiWebhooksTable {
   created_at: string;
 }
 
+export interface RequestLogTable {
+  id: Generated<number>;
+  account_id: number;
+  at: string;
+  /** 'v1' (legacy), 'v2' or 'shipengine'. */
+  surface: string;
+  method: string;
+  path: string;
+  status: number;
+  duration_ms: number;
+  request_id: string;
+  /** JSON object, secrets redacted. */
+  request_headers: string;
+  request_body: string | null;
+  response_body: string | null;
+}
+
+export interface IdempotencyKeysTable {
+  id: Generated<number>;
+  account_id: number;
+  idempotency_key: string;
+  operation: string;
+  request_hash: string;
+  /** Null while the first request is still running. */
+  status_code: number | null;
+  response_body: string | null;
+  created_at: string;
+}
+
 export interface WebhookDeliveriesTable {
   id: Generated<number>;
   account_id: number;
@@ -869,6 +898,8 @@ export interface DB {
   totes: TotesTable;
   api_webhooks: ApiWebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  request_log: RequestLogTable;
+  idempotency_keys: IdempotencyKeysTable;
   signing_keys: SigningKeysTable;
   account_clocks: AccountClocksTable;
   tracked_parcels: TrackedParcelsTable;

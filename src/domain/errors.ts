@@ -8,7 +8,11 @@ export type ErrorKind =
   | 'unauthorized'
   | 'forbidden'
   | 'plan_required'
-  | 'rate_limited';
+  | 'rate_limited'
+  /** The carrier refused (error_source carrier). */
+  | 'carrier'
+  /** The carrier could not be reached: a timeout (error_source carrier, 5xx). */
+  | 'carrier_unavailable';
 
 export interface FieldIssue {
   field: string;

@@ -21,6 +21,8 @@ export const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
   forbidden: 403,
   plan_required: 402,
   rate_limited: 429,
+  carrier: 400,
+  carrier_unavailable: 500,
 };
 
 const TYPE_BY_KIND: Record<DomainError['kind'], string> = {
@@ -32,6 +34,8 @@ const TYPE_BY_KIND: Record<DomainError['kind'], string> = {
   forbidden: 'security',
   plan_required: 'account_status',
   rate_limited: 'system',
+  carrier: 'business_rules',
+  carrier_unavailable: 'system',
 };
 
 const source = (surface: Surface) => (surface === 'shipengine' ? 'shipengine' : 'ShipStation');
@@ -56,10 +60,12 @@ function fieldError(surface: Surface, type: string, issue: FieldIssue): V2Error 
   return error;
 }
 
+const fromCarrier = (error: DomainError) => error.kind === 'carrier' || error.kind === 'carrier_unavailable';
+
 export function domainErrorBody(surface: Surface, error: DomainError): V2Error[] {
   const type = TYPE_BY_KIND[error.kind];
   if (error.issues.length > 0) return error.issues.map((issue) => fieldError(surface, type, issue));
-  return [{ error_source: source(surface), error_type: type, error_code: error.code, message: error.message }];
+  return [{ error_source: fromCarrier(error) ? 'carrier' : source(surface), error_type: type, error_code: error.code, message: error.message }];
 }
 
 export function sendV2Errors(reply: FastifyReply, status: number, errors: V2Error[]) {

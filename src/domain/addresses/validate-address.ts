@@ -4,6 +4,7 @@ import { checkUsAddress } from './check-us-address.ts';
 import { isIsoCountryCode } from './iso-countries.ts';
 import { normalizeAddress } from './normalize.ts';
 import { residentialIndicator } from './residential.ts';
+import { isUnfindableAddress } from '../sandbox/magic.ts';
 import { usesUsAddressing } from './us-domestic.ts';
 import { addressMessage, type AddressValidationMessage } from './validation-messages.ts';
 
@@ -27,6 +28,10 @@ export interface AddressValidation {
  */
 export function validateAddress(address: PostalAddress): AddressValidation {
   const original = { ...address };
+  // Sandbox magic value: the address the carrier's database cannot find.
+  if (isUnfindableAddress(address)) {
+    return { status: 'error', original, matched: null, messages: [addressMessage('address_not_found', 'Address not found: no deliverable address matches these address lines.')] };
+  }
   const countryProblem = checkCountryCode(address.countryCode);
   if (countryProblem) return { status: 'error', original, matched: null, messages: [countryProblem] };
 

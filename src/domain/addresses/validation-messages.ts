@@ -25,6 +25,7 @@ const DETAIL_CODES = {
   street_does_not_match_unique_street_name: { code: 'a1002', type: 'error' },
   missing_box_number: { code: 'a1002', type: 'error' },
   invalid_box_number: { code: 'a1002', type: 'error' },
+  address_not_found: { code: 'a1004', type: 'error' },
   city_locality_changed_or_added: { code: 'a1003', type: 'warning' },
   state_province_changed_or_added: { code: 'a1003', type: 'warning' },
   line1_min_max_length: { code: 'r1000', type: 'error' },

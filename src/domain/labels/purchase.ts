@@ -10,6 +10,7 @@ import { DomainError, invalidField } from '../errors.ts';
 import { assertCanInsure, chargePremium, shipsurancePremium } from '../insurance/shipsurance.ts';
 import { checkLabelServicePoint } from '../service-points/index.ts';
 import { rateRequestFor, type StoredRate } from '../rates/shop.ts';
+import { checkLabelPurchase, rateWithCarrier } from '../sandbox/magic.ts';
 import { inferCarrierId, resolveShipFrom } from '../shipments/resolve.ts';
 import { setShipmentStatus } from '../shipments/store.ts';
 import type { Shipment } from '../shipments/types.ts';
@@ -50,7 +51,7 @@ function quoteFor(shipment: Shipment, modifiedAt: string, carrier: CarrierConnec
     }
     return rate.quote;
   }
-  const result = carrier.connector.rate(rateRequestFor(shipment, shipment.shipDate ?? now.slice(0, 10), carrier, [serviceCode]));
+  const result = rateWithCarrier(carrier, rateRequestFor(shipment, shipment.shipDate ?? now.slice(0, 10), carrier, [serviceCode]));
   const quote = result.rates.find((r) => r.serviceCode === serviceCode);
   if (quote) return quote;
   const reasons = result.invalidRates.flatMap((r) => r.messages);
@@ -107,6 +108,7 @@ export async function purchaseLabel(ex: Executor, accountId: number, request: Pu
     throw invalidField('shipment.packages', `${serviceCode} takes one package per label; buy one label per package`, shipment.packages.length);
   }
   const quote = quoteFor(shipment, modifiedAt, carrier, serviceCode, rate, now);
+  checkLabelPurchase(shipment.shipTo, carrier, request.batchId != null);
   const service = carrier.connector.catalog.services.find((s) => s.serviceCode === serviceCode);
   const international = shipFrom.countryCode !== shipment.shipTo.countryCode;
   // Shipsurance is bought beside the carrier: its premium is the label's insurance cost.

@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/index.ts';
 import { lockRow } from '../../db/locks.ts';
 import { refundPremium } from '../insurance/shipsurance.ts';
+import { voidRefusal } from '../sandbox/magic.ts';
 import { setShipmentStatus } from '../shipments/store.ts';
 import { refundLabel } from './funding.ts';
 import { labelVoided } from './order-link.ts';
@@ -20,6 +21,8 @@ export async function voidLabel(ex: Executor, accountId: number, labelId: number
   if (isInCarrierHands(trackLabel(label, now))) {
     return { approved: false, message: `Label se-${label.id} is already in transit with the carrier and can no longer be voided.` };
   }
+  const refusal = voidRefusal(label.shipTo, label.carrierName);
+  if (refusal) return { approved: false, message: refusal };
   const at = now.toISOString();
   await setLabelStatus(ex, label.id, 'voided', at);
   await refundLabel(ex, accountId, label.carrierId, label.id, at);

@@ -4,6 +4,7 @@ import type { Executor } from '../../db/index.ts';
 import type { InvalidRate, RateQuote, RateRequest } from '../../carriers/types.ts';
 import { listCarriers, type CarrierConnection } from '../carriers/connections.ts';
 import { DomainError } from '../errors.ts';
+import { CarrierUnavailableError, rateWithCarrier } from '../sandbox/magic.ts';
 import type { ShipmentBody } from '../shipments/types.ts';
 
 export const RATE_VALIDITY_DAYS = 7;
@@ -41,7 +42,15 @@ export interface RateResponse {
   createdAt: string;
   rates: StoredRate[];
   invalidRates: RateInvalid[];
-  errors: { carrierId: number | null; carrierCode: string | null; message: string }[];
+  errors: RateError[];
+}
+
+export interface RateError {
+  carrierId: number | null;
+  carrierCode: string | null;
+  message: string;
+  /** A carrier that failed (timeout): error_source carrier, error_type system. Absent: no rates at all. */
+  fromCarrier?: boolean;
 }
 
 export function rateRequestFor(shipment: ShipmentBody, shipDate: string, carrier: CarrierConnection, serviceCodes?: string[]): RateRequest {
@@ -95,8 +104,17 @@ export async function rateShipment(
   const carriers = await chosenCarriers(ex, accountId, options.carrierIds);
   const quotes: { carrier: CarrierConnection; quote: RateQuote }[] = [];
   const invalids: { carrier: CarrierConnection; invalid: InvalidRate }[] = [];
+  const carrierErrors: RateError[] = [];
   for (const carrier of carriers) {
-    const result = carrier.connector.rate(rateRequestFor(shipment, shipDate, carrier, options.serviceCodes));
+    let result;
+    try {
+      result = rateWithCarrier(carrier, rateRequestFor(shipment, shipDate, carrier, options.serviceCodes));
+    } catch (error) {
+      // One carrier failing does not fail the request: the others still rate.
+      if (!(error instanceof CarrierUnavailableError)) throw error;
+      carrierErrors.push({ carrierId: carrier.id, carrierCode: carrier.carrierCode, message: error.message, fromCarrier: true });
+      continue;
+    }
     for (const quote of result.rates) {
       if (options.packageTypes?.length && !options.packageTypes.includes(quote.packageType)) continue;
       quotes.push({ carrier, quote });
@@ -104,7 +122,7 @@ export async function rateShipment(
     for (const invalid of result.invalidRates) invalids.push({ carrier, invalid });
   }
 
-  const status = quotes.length > 0 ? 'completed' : 'error';
+  const status = quotes.length === 0 ? 'error' : carrierErrors.length > 0 ? 'partial' : 'completed';
   const header = await ex
     .insertInto('rate_responses')
     .values({ account_id: accountId, shipment_id: shipmentId, status, body: '{}', created_at: now })
@@ -147,7 +165,8 @@ export async function rateShipment(
     if (entry.kind === 'valid') rates.push({ id: ids[i], carrierId: carrier.id, ...meta, quote: entry.quote, createdAt: now, expiresAt, shipmentId, rateResponseId: header.id });
     else invalidRates.push({ ...entry.invalid, id: ids[i], carrierId: carrier.id, ...meta });
   });
-  const errors = quotes.length === 0 && invalids.length === 0 ? [{ carrierId: null, carrierCode: null, message: 'No carrier returned rates for this shipment.' }] : [];
+  const errors: RateError[] =
+    quotes.length === 0 && invalids.length === 0 && carrierErrors.length === 0 ? [{ carrierId: null, carrierCode: null, message: 'No carrier returned rates for this shipment.' }] : carrierErrors;
   return { id: header.id, shipmentId, status, createdAt: now, rates, invalidRates, errors };
 }
 

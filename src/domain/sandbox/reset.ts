@@ -69,6 +69,8 @@ export async function resetAccountData(ex: Executor, accountId: number, now: str
 
   await ex.deleteFrom('jobs').where('account_id', '=', accountId).execute();
   await ex.deleteFrom('webhook_deliveries').where('account_id', '=', accountId).execute();
+  await ex.deleteFrom('request_log').where('account_id', '=', accountId).execute();
+  await ex.deleteFrom('idempotency_keys').where('account_id', '=', accountId).execute();
   const v1Hooks = count(await ex.deleteFrom('webhooks').where('account_id', '=', accountId).executeTakeFirst());
   const apiHooks = count(await ex.deleteFrom('api_webhooks').where('account_id', '=', accountId).executeTakeFirst());
   await ex.deleteFrom('tracked_parcels').where('account_id', '=', accountId).execute();

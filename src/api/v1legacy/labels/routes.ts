@@ -16,6 +16,7 @@ import { findShipmentByOrder, updateShipmentBody } from '../../../domain/shipmen
 import type { ShipmentBody } from '../../../domain/shipments/types.ts';
 import { parseV1Date } from '../../../domain/time/pacific.ts';
 import { actingAccount } from '../../common/context.ts';
+import { idempotencyHeaderDoc, idempotent } from '../../common/idempotency.ts';
 import { orderOut } from '../orders/mapper.ts';
 import { createLabelForOrderSchema, createLabelSchema, listShipmentsQuery, voidLabelSchema } from './schemas.ts';
 import { fromV1Dimensions, fromV1Weight } from '../shared/units.ts';
@@ -69,15 +70,15 @@ export const v1LabelRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app.ctx.database;
   const clock = app.ctx.clock;
 
-  app.post<{ Body: V1LabelRequest }>('/shipments/createlabel', { schema: { tags: ['v1 shipments'], body: createLabelSchema } }, async (request) => {
+  app.post<{ Body: V1LabelRequest }>('/shipments/createlabel', { schema: { tags: ['v1 shipments'], description: idempotencyHeaderDoc, body: createLabelSchema } }, async (request, reply) => {
     const accountId = actingAccount(request).id;
     const now = clock.nowIso();
-    return db.transaction().execute(async (tx) => {
+    return db.transaction().execute(async (tx) => idempotent(tx, request, reply, now, async () => {
       const carrierId = await carrierIdFor(tx, accountId, request.body.carrierCode);
       const shipment = await createShipment(tx, accountId, shipmentFromV1(request.body, carrierId), {}, now);
       const label = await purchaseLabel(tx, accountId, { shipment, options: v1Options(request.body.testLabel) }, now);
       return toV1Shipment(label, await orderFacts(tx, accountId, null, shipment.warehouseId, false), await files(tx, label, now));
-    });
+    }));
   });
 
   /** The order's warehouse (or the default one), with V1's names when there is none. */
@@ -96,12 +97,12 @@ export const v1LabelRoutes: FastifyPluginAsync = async (app) => {
 
   app.post<{ Body: Omit<V1LabelRequest, 'shipFrom' | 'shipTo'> & { orderId: number } }>(
     '/orders/createlabelfororder',
-    { schema: { tags: ['v1 orders'], body: createLabelForOrderSchema } },
-    async (request) => {
+    { schema: { tags: ['v1 orders'], description: idempotencyHeaderDoc, body: createLabelForOrderSchema } },
+    async (request, reply) => {
       const accountId = actingAccount(request).id;
       const now = clock.nowIso();
       const body = request.body;
-      return db.transaction().execute(async (tx) => {
+      return db.transaction().execute(async (tx) => idempotent(tx, request, reply, now, async () => {
         const order = await getOrder(tx, accountId, body.orderId);
         if (order.status === 'shipped' || order.status === 'cancelled') {
           throw new DomainError('business_rules', `Order ${order.id} is ${order.status}; only open orders can get a label.`, 'invalid_status');
@@ -133,7 +134,7 @@ export const v1LabelRoutes: FastifyPluginAsync = async (app) => {
         const withShipFrom = updated.shipFrom ? updated : await v1ShipFrom(tx, accountId, order.id, updated);
         const label = await purchaseLabel(tx, accountId, { shipment: withShipFrom, options: v1Options(body.testLabel) }, now);
         return toV1Shipment(label, await orderFacts(tx, accountId, order.id, shipment.warehouseId, true), await files(tx, label, now));
-      });
+      }));
     },
   );
 

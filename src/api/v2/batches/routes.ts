@@ -16,6 +16,7 @@ import {
   type ProcessOptions,
 } from '../../../domain/batches/index.ts';
 import { actingAccount } from '../../common/context.ts';
+import { idempotent } from '../../common/idempotency.ts';
 import { parseSeId } from '../../common/ids.ts';
 import { offsetOf, pageLinks } from '../../common/paging.ts';
 import type { SurfacePlugin } from '../shared/plugin.ts';
@@ -129,7 +130,13 @@ export const batchRoutes: SurfacePlugin = async (app, { surface }) => {
 
   app.post<ById & { Body: Partial<ProcessBody> }>('/batches/:batch_id/process/labels', { schema: processBatch }, async (request, reply) => {
     const accountId = actingAccount(request).id;
-    await db.transaction().execute((tx) => requestProcessing(tx, accountId, batchId(request), processOptions(request.body), clock.nowIso()));
+    const now = clock.nowIso();
+    await db.transaction().execute((tx) =>
+      idempotent(tx, request, reply, now, async () => {
+        await requestProcessing(tx, accountId, batchId(request), processOptions(request.body), now);
+        return null;
+      }, 204),
+    );
     return noContent(reply);
   });
 

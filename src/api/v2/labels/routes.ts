@@ -12,6 +12,7 @@ import { findRate, rateShipment } from '../../../domain/rates/shop.ts';
 import { getShipment } from '../../../domain/shipments/store.ts';
 import type { Executor } from '../../../db/index.ts';
 import { actingAccount } from '../../common/context.ts';
+import { idempotencyHeaderDoc, idempotent } from '../../common/idempotency.ts';
 import { parseSeId } from '../../common/ids.ts';
 import { offsetOf, pageLinks } from '../../common/paging.ts';
 import type { SurfacePlugin } from '../shared/plugin.ts';
@@ -41,10 +42,10 @@ export const labelRoutes: SurfacePlugin = async (app, { surface }) => {
 
   const newShipment = (ex: Executor, accountId: number, body: LabelRequest, now: string) => newLabelShipment(ex, accountId, body, now);
 
-  app.post<{ Body: LabelRequest }>('/labels', { schema: { tags: ['labels'], body: createLabelBody } }, async (request) => {
+  app.post<{ Body: LabelRequest }>('/labels', { schema: { tags: ['labels'], description: idempotencyHeaderDoc, body: createLabelBody } }, async (request, reply) => {
     const accountId = actingAccount(request).id;
     const now = clock.nowIso();
-    return db.transaction().execute(async (tx) => {
+    return db.transaction().execute(async (tx) => idempotent(tx, request, reply, now, async () => {
       const shipment = await newShipment(tx, accountId, request.body, now);
       const label = await purchaseLabel(
         tx,
@@ -53,38 +54,38 @@ export const labelRoutes: SurfacePlugin = async (app, { surface }) => {
         now,
       );
       return present(tx, label, request.body.label_download_type);
-    });
+    }));
   });
 
   app.post<{ Params: { rate_id: string }; Body: LabelOptionsBody }>(
     '/labels/rates/:rate_id',
-    { schema: { tags: ['labels'], params: seIdParam('rate_id'), body: labelOptionsBody } },
-    async (request) => {
+    { schema: { tags: ['labels'], description: idempotencyHeaderDoc, params: seIdParam('rate_id'), body: labelOptionsBody } },
+    async (request, reply) => {
       const accountId = actingAccount(request).id;
       const now = clock.nowIso();
       const body = request.body ?? {};
-      return db.transaction().execute(async (tx) => {
+      return db.transaction().execute(async (tx) => idempotent(tx, request, reply, clock.nowIso(), async () => {
         const rate = await findRate(tx, accountId, parseSeId(request.params.rate_id)!);
         if (!rate || rate.shipmentId === null) throw new DomainError('not_found', `rate ${request.params.rate_id} was not found`);
         const shipment = await getShipment(tx, accountId, rate.shipmentId);
         const label = await purchaseLabel(tx, accountId, { shipment, rate, options: toLabelOptions(body) }, now);
         return present(tx, label, body.label_download_type);
-      });
+      }));
     },
   );
 
   app.post<{ Params: { shipment_id: string }; Body: LabelOptionsBody }>(
     '/labels/shipment/:shipment_id',
-    { schema: { tags: ['labels'], params: seIdParam('shipment_id'), body: labelOptionsBody } },
-    async (request) => {
+    { schema: { tags: ['labels'], description: idempotencyHeaderDoc, params: seIdParam('shipment_id'), body: labelOptionsBody } },
+    async (request, reply) => {
       const accountId = actingAccount(request).id;
       const now = clock.nowIso();
       const body = request.body ?? {};
-      return db.transaction().execute(async (tx) => {
+      return db.transaction().execute(async (tx) => idempotent(tx, request, reply, clock.nowIso(), async () => {
         const shipment = await getShipment(tx, accountId, parseSeId(request.params.shipment_id)!);
         const label = await purchaseLabel(tx, accountId, { shipment, options: toLabelOptions(body) }, now);
         return present(tx, label, body.label_download_type);
-      });
+      }));
     },
   );
 
@@ -93,20 +94,21 @@ export const labelRoutes: SurfacePlugin = async (app, { surface }) => {
     {
       schema: {
         tags: ['labels'],
+        description: idempotencyHeaderDoc,
         params: { type: 'object', required: ['rate_shopper_id'], properties: { rate_shopper_id: { type: 'string', enum: RATE_SHOPPERS } } },
         body: createLabelBody,
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const accountId = actingAccount(request).id;
       const now = clock.nowIso();
-      return db.transaction().execute(async (tx) => {
+      return db.transaction().execute(async (tx) => idempotent(tx, request, reply, clock.nowIso(), async () => {
         const shipment = await newShipment(tx, accountId, request.body, now);
         const rated = await rateShipment(tx, accountId, shipment, {}, now, shipment.id);
         const rate = pickRate(request.params.rate_shopper_id, rated.rates);
         const label = await purchaseLabel(tx, accountId, { shipment, rate, options: toLabelOptions(request.body), servicePoints: servicePointsOf(request.body) }, now);
         return present(tx, label, request.body.label_download_type);
-      });
+      }));
     },
   );
 
@@ -156,14 +158,14 @@ export const labelRoutes: SurfacePlugin = async (app, { surface }) => {
 
   app.post<{ Params: { label_id: string }; Body: LabelOptionsBody }>(
     '/labels/:label_id/return',
-    { schema: { tags: ['labels'], params: seIdParam('label_id'), body: labelOptionsBody } },
-    async (request) => {
+    { schema: { tags: ['labels'], description: idempotencyHeaderDoc, params: seIdParam('label_id'), body: labelOptionsBody } },
+    async (request, reply) => {
       const accountId = actingAccount(request).id;
       const body = request.body ?? {};
-      return db.transaction().execute(async (tx) => {
+      return db.transaction().execute(async (tx) => idempotent(tx, request, reply, clock.nowIso(), async () => {
         const label = await createReturnLabel(tx, accountId, parseSeId(request.params.label_id)!, toLabelOptions(body), clock.nowIso());
         return present(tx, label, body.label_download_type);
-      });
+      }));
     },
   );
 };

@@ -92,11 +92,17 @@ export function toV2RateResponse(response: RateResponse, errorSource: string) {
     shipment_id: response.shipmentId ? seId(response.shipmentId) : undefined,
     created_at: response.createdAt,
     status: response.status,
-    errors: response.errors.map((e) => ({
-      error_source: errorSource,
-      error_type: 'business_rules',
-      error_code: 'no_rates_returned',
-      message: e.message,
-    })),
+    errors: response.errors.map((e) =>
+      e.fromCarrier
+        ? {
+            error_source: 'carrier',
+            error_type: 'system',
+            error_code: 'unspecified',
+            message: e.message,
+            // Only ShipEngine's error model names the carrier; V2's has no such fields.
+            ...(errorSource === 'shipengine' && e.carrierId ? { carrier_id: seId(e.carrierId), carrier_code: e.carrierCode } : {}),
+          }
+        : { error_source: errorSource, error_type: 'business_rules', error_code: 'no_rates_returned', message: e.message },
+    ),
   };
 }

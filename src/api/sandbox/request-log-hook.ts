@@ -1,0 +1,61 @@
+// Records every authenticated API call (V1, V2, ShipEngine) in the sandbox request log. The hook
+// only copies what it needs; the writer inserts after the response, in batches.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { RequestLogWriter, type LogSurface } from '../../domain/sandbox/request-log.ts';
+import type { AppContext } from '../common/context.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    requestLog: RequestLogWriter | null;
+  }
+  interface FastifyRequest {
+    loggedResponse?: string | null;
+  }
+}
+
+/** Paths that are not API calls: the dashboard, docs, key set and the sandbox controls themselves. */
+const NOT_API = /^\/(app|docs|jwks|sandbox|favicon)(\/|\?|$)/i;
+
+function surfaceOf(url: string): LogSurface {
+  if (/^\/v2(\/|\?|$)/i.test(url)) return 'v2';
+  if (/^\/v1(\/|\?|$)/i.test(url)) return 'shipengine';
+  return 'v1';
+}
+
+export function registerRequestLog(app: FastifyInstance, ctx: AppContext): void {
+  const enabled = ctx.config.sandbox && ctx.config.requestLogMax > 0;
+  const writer = enabled
+    ? new RequestLogWriter(ctx.database.db, { maxPerAccount: ctx.config.requestLogMax, maxAgeHours: ctx.config.requestLogMaxAgeHours }, (error) =>
+        app.log.error({ err: error }, 'request log write failed'),
+      )
+    : null;
+  app.decorate('requestLog', writer);
+  if (!writer) return;
+
+  app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    if (request.account && !NOT_API.test(request.url)) {
+      const type = String(reply.getHeader('content-type') ?? '');
+      request.loggedResponse = typeof payload === 'string' && type.includes('json') ? payload : null;
+    }
+    return payload;
+  });
+  app.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!request.account || NOT_API.test(request.url)) return;
+    writer.add({
+      accountId: request.account.id,
+      at: new Date().toISOString(),
+      surface: surfaceOf(request.url),
+      method: request.method,
+      path: request.url,
+      status: reply.statusCode,
+      durationMs: Math.round(reply.elapsedTime),
+      requestId: request.id,
+      requestHeaders: request.headers,
+      requestBody: request.body,
+      responseBody: request.loggedResponse ?? null,
+    });
+  });
+  app.addHook('onClose', async () => {
+    await writer.flush();
+  });
+}

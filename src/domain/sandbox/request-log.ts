@@ -1,0 +1,241 @@
+// The sandbox request log: every API call of an account, with its bodies (secrets redacted),
+// written after the response in batches, never in the request's transaction, and pruned as it
+// goes to a count and an age per account.
+import type { Db, Executor } from '../../db/index.ts';
+
+export type LogSurface = 'v1' | 'v2' | 'shipengine';
+
+export interface RequestLogEntry {
+  accountId: number;
+  at: string;
+  surface: LogSurface;
+  method: string;
+  path: string;
+  status: number;
+  durationMs: number;
+  requestId: string;
+  requestHeaders: Record<string, unknown>;
+  requestBody: unknown;
+  /** The response as sent (JSON text), or null for files and empty bodies. */
+  responseBody: string | null;
+}
+
+export const REDACTED = '[REDACTED]';
+const MAX_BODY_CHARS = 64 * 1024;
+
+/** Keys whose values are secrets, compared without case, dashes and underscores. */
+const SECRET_KEYS = new Set([
+  'apikey',
+  'apisecret',
+  'encryptedapikey',
+  'password',
+  'newpassword',
+  'currentpassword',
+  'secret',
+  'clientsecret',
+  'authorization',
+  'proxyauthorization',
+  'cookie',
+  'setcookie',
+  'token',
+  'accesstoken',
+  'refreshtoken',
+  'cardnumber',
+  'creditcardnumber',
+  'cvv',
+  'cvc',
+  'securitycode',
+]);
+
+const isSecretKey = (key: string) => {
+  const k = key.toLowerCase().replace(/[-_\s]/g, '');
+  return SECRET_KEYS.has(k) || k.endsWith('password') || k.endsWith('apikey') || (k.includes('card') && /number|num|pan/.test(k));
+};
+
+/** A deep copy with every secret value replaced. */
+export function redact(value: unknown, depth = 0): unknown {
+  if (depth > 20 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
+  // Header lists such as webhook `headers: [{key: 'Authorization', value}]`.
+  const pair = value as { key?: unknown; value?: unknown };
+  if (typeof pair.key === 'string' && 'value' in pair && isSecretKey(pair.key)) return { ...pair, value: REDACTED };
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value as Record<string, unknown>)) out[key] = isSecretKey(key) && v !== null && v !== undefined && v !== '' ? REDACTED : redact(v, depth + 1);
+  return out;
+}
+
+/** JSON text with a secret-looking property name; most responses have none, and are stored as they are. */
+const MAYBE_SECRET = /"[^"]{0,60}(key|password|secret|authorization|cookie|token|card|cvv|cvc|security_?code)[^"]{0,60}"\s*:/i;
+
+/** JSON text of a response, redacted; other payloads are not kept. */
+export function redactJsonText(text: string): string {
+  const clipped = text.length > MAX_BODY_CHARS ? null : text;
+  if (clipped === null) return JSON.stringify({ truncated: true, length: text.length });
+  if (!MAYBE_SECRET.test(clipped)) return clipped;
+  try {
+    return JSON.stringify(redact(JSON.parse(clipped)));
+  } catch {
+    return JSON.stringify(clipped);
+  }
+}
+
+function bodyText(body: unknown): string | null {
+  if (body === undefined || body === null) return null;
+  if (Buffer.isBuffer(body)) return JSON.stringify({ binary: true, length: body.length });
+  const text = JSON.stringify(redact(body));
+  return text.length > MAX_BODY_CHARS ? JSON.stringify({ truncated: true, length: text.length }) : text;
+}
+
+export interface RequestLogLimits {
+  maxPerAccount: number;
+  maxAgeHours: number;
+}
+
+/**
+ * Collects entries in memory and writes them off the request path: one multi-row insert per
+ * quarter second (or per 500 entries). Pruning runs for an account once a quarter of its limit has
+ * been added since the last pass, so the table holds at most 1.25x the limit between passes; readers
+ * flush and prune first, so what they see is exact. Age pruning runs at most once a minute.
+ */
+export class RequestLogWriter {
+  private pending: RequestLogEntry[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> = Promise.resolve();
+  private readonly sincePrune = new Map<number, number>();
+  private readonly agePrunedAt = new Map<number, number>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly limits: RequestLogLimits,
+    private readonly onError: (error: unknown) => void = () => {},
+    private readonly intervalMs = 250,
+  ) {}
+
+  add(entry: RequestLogEntry): void {
+    this.pending.push(entry);
+    if (this.pending.length >= 500) {
+      void this.flush();
+      return;
+    }
+    if (this.timer) return;
+    this.timer = setTimeout(() => void this.flush(), this.intervalMs);
+    this.timer.unref();
+  }
+
+  /** Writes what is pending; with an account, also prunes its entries to the exact bound. */
+  flush(accountId?: number): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    this.running = this.running
+      .then(async () => {
+        await this.write();
+        if (accountId !== undefined) await this.prune(accountId);
+      })
+      .catch(this.onError);
+    return this.running;
+  }
+
+  private async prune(accountId: number, force = true): Promise<void> {
+    this.sincePrune.set(accountId, 0);
+    const byAge = force || Date.now() - (this.agePrunedAt.get(accountId) ?? 0) > 60_000;
+    if (byAge) this.agePrunedAt.set(accountId, Date.now());
+    await pruneRequestLog(this.db, accountId, this.limits, new Date().toISOString(), byAge);
+  }
+
+  private async write(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const entries = this.pending.splice(0, this.pending.length);
+    for (let i = 0; i < entries.length; i += 200) {
+      await this.db
+        .insertInto('request_log')
+        .values(
+          entries.slice(i, i + 200).map((e) => ({
+            account_id: e.accountId,
+            at: e.at,
+            surface: e.surface,
+            method: e.method,
+            path: e.path,
+            status: e.status,
+            duration_ms: e.durationMs,
+            request_id: e.requestId,
+            request_headers: JSON.stringify(redact(e.requestHeaders)),
+            request_body: bodyText(e.requestBody),
+            response_body: e.responseBody === null ? null : redactJsonText(e.responseBody),
+          })),
+        )
+        .execute();
+    }
+    const step = Math.max(1, Math.floor(this.limits.maxPerAccount / 4));
+    for (const e of entries) this.sincePrune.set(e.accountId, (this.sincePrune.get(e.accountId) ?? 0) + 1);
+    for (const [accountId, added] of this.sincePrune) if (added >= step) await this.prune(accountId, false);
+  }
+}
+
+/** Keeps the newest `maxPerAccount` entries younger than `maxAgeHours`. */
+export async function pruneRequestLog(ex: Executor, accountId: number, limits: RequestLogLimits, now: string, byAge = true): Promise<void> {
+  if (byAge) {
+    const cutoff = new Date(Date.parse(now) - limits.maxAgeHours * 3600_000).toISOString();
+    await ex.deleteFrom('request_log').where('account_id', '=', accountId).where('at', '<', cutoff).execute();
+  }
+  const boundary = await ex
+    .selectFrom('request_log')
+    .select('id')
+    .where('account_id', '=', accountId)
+    .orderBy('id', 'desc')
+    .offset(limits.maxPerAccount)
+    .limit(1)
+    .executeTakeFirst();
+  if (boundary) await ex.deleteFrom('request_log').where('account_id', '=', accountId).where('id', '<=', boundary.id).execute();
+}
+
+export interface RequestLogFilter {
+  status?: number;
+  /** Entries whose path starts with it (query string included). */
+  path?: string;
+  from?: string;
+  to?: string;
+  requestId?: string;
+  limit: number;
+}
+
+export interface LoggedRequest {
+  id: number;
+  at: string;
+  surface: string;
+  method: string;
+  path: string;
+  status: number;
+  durationMs: number;
+  requestId: string;
+  requestHeaders: unknown;
+  requestBody: unknown;
+  responseBody: unknown;
+}
+
+/** The account's entries, newest first. */
+export async function listRequestLog(ex: Executor, accountId: number, filter: RequestLogFilter): Promise<LoggedRequest[]> {
+  let query = ex.selectFrom('request_log').selectAll().where('account_id', '=', accountId);
+  if (filter.status !== undefined) query = query.where('status', '=', filter.status);
+  // LIKE's `_` matches any one character: a prefix filter can only grow slightly broader.
+  if (filter.path) query = query.where('path', 'like', `${filter.path.replace(/%/g, '')}%`);
+  if (filter.from) query = query.where('at', '>=', filter.from);
+  if (filter.to) query = query.where('at', '<=', filter.to);
+  if (filter.requestId) query = query.where('request_id', '=', filter.requestId);
+  const rows = await query.orderBy('id', 'desc').limit(filter.limit).execute();
+  const parse = (text: string | null) => (text === null ? null : (JSON.parse(text) as unknown));
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    surface: r.surface,
+    method: r.method,
+    path: r.path,
+    status: r.status,
+    durationMs: r.duration_ms,
+    requestId: r.request_id,
+    requestHeaders: parse(r.request_headers),
+    requestBody: parse(r.request_body),
+    responseBody: parse(r.response_body),
+  }));
+}
