@@ -5,8 +5,7 @@ import { encodeMatrix } from './barcode-symbols.ts';
 import { matrixRects } from './barcode-geometry.ts';
 import { imbBarRects } from './intelligent-mail-barcode.ts';
 import { formatCents } from './label-text.ts';
-import { standardFontText } from './pdf-standard-font-text.ts';
-import { fitText } from './text-metrics.ts';
+import { writeFitted } from './pdf-text.ts';
 
 export interface IndiciumFields {
   cents: number;
@@ -19,8 +18,7 @@ export interface IndiciumFields {
 
 /** One line of Helvetica whose top is at y, shrunk to fit its width. */
 export function writeLine(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number, width: number, bold = false): void {
-  const fitted = fitText(standardFontText(text), size, bold, width, Math.min(4.5, size));
-  doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(fitted.size).fillColor('black').text(fitted.text, x, y, { lineBreak: false });
+  writeFitted(doc, text, x, y, { size, width, bold, minSize: Math.min(4.5, size) });
 }
 
 /** Data Matrix with its top-left corner at (x, y), `size` points square. */

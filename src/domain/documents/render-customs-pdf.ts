@@ -12,10 +12,9 @@ import {
 import { encodeLinear } from './barcode-symbols.ts';
 import { linearBarRects } from './barcode-geometry.ts';
 import { LABEL_DPI } from './label-elements.ts';
-import { fitText } from './text-metrics.ts';
 import { addressLines, formatCents } from './label-text.ts';
 import { finishPdf } from './pdf-buffer.ts';
-import { standardFontText } from './pdf-standard-font-text.ts';
+import { writeFitted } from './pdf-text.ts';
 
 const PAGE_WIDTH = 288;
 const PAGE_HEIGHT = 432;
@@ -60,13 +59,7 @@ interface TextOptions {
 
 /** One line whose top is at y, shrunk or cut to its width. */
 function write(doc: PDFKit.PDFDocument, content: string, x: number, y: number, options: TextOptions): void {
-  const bold = options.bold ?? false;
-  const width = options.width ?? INNER_WIDTH;
-  const fitted = fitText(standardFontText(content), options.size, bold, width, Math.min(5.5, options.size));
-  doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(fitted.size);
-  const slack = width - doc.widthOfString(fitted.text);
-  const offset = options.align === 'center' ? slack / 2 : options.align === 'right' ? slack : 0;
-  doc.fillColor('black').text(fitted.text, x + offset, y, { lineBreak: false });
+  writeFitted(doc, content, x, y, { ...options, width: options.width ?? INNER_WIDTH, minSize: Math.min(5.5, options.size) });
 }
 
 function checkbox(doc: PDFKit.PDFDocument, x: number, y: number, checked: boolean, caption: string): void {

@@ -7,8 +7,7 @@ import { CODE128_QUIET_ZONE_MODULES, encodeLinear } from './barcode-symbols.ts';
 import { LABEL_DPI } from './label-elements.ts';
 import { addressLines } from './label-text.ts';
 import { finishPdf } from './pdf-buffer.ts';
-import { standardFontText } from './pdf-standard-font-text.ts';
-import { fitText } from './text-metrics.ts';
+import { writeFitted } from './pdf-text.ts';
 import type { PostalAddress } from '../shipping-types.ts';
 
 export interface ManifestPiece {
@@ -52,13 +51,7 @@ interface TextOptions {
 }
 
 function write(doc: PDFKit.PDFDocument, content: string, x: number, y: number, options: TextOptions): void {
-  const bold = options.bold ?? false;
-  const width = options.width ?? INNER_WIDTH;
-  const fitted = fitText(standardFontText(content), options.size, bold, width, Math.min(6, options.size));
-  doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(fitted.size);
-  const slack = width - doc.widthOfString(fitted.text);
-  const offset = options.align === 'center' ? slack / 2 : options.align === 'right' ? slack : 0;
-  doc.fillColor('black').text(fitted.text, x + offset, y, { lineBreak: false });
+  writeFitted(doc, content, x, y, { ...options, width: options.width ?? INNER_WIDTH, minSize: Math.min(6, options.size) });
 }
 
 function rule(doc: PDFKit.PDFDocument, y: number, weight = 0.8): void {
