@@ -8,6 +8,7 @@ import { listRequestLog } from '../../domain/sandbox/request-log.ts';
 import { resetAccountData } from '../../domain/sandbox/reset.ts';
 import { listAccountDeliveries, replayDelivery, TRIGGERABLE_EVENTS, triggerSampleEvent } from '../../domain/sandbox/webhook-trigger.ts';
 import { TRACKING_MAGIC_VALUES } from '../../domain/tracking/magic-values.ts';
+import { MAX_ROW_ID } from '../../db/index.ts';
 import { apiKeyAuthentication } from '../common/auth.ts';
 import { actingAccount } from '../common/context.ts';
 import { sendV2Error, v2ErrorHandler } from '../common/v2-errors.ts';
@@ -188,7 +189,7 @@ export const sandboxPlugin: FastifyPluginAsync = async (app) => {
         tags,
         summary: 'Replay a logged webhook delivery',
         description: 'Queues the same event (same body, freshly signed) to the same subscription again; it is delivered by the job runner and logged as a new attempt.',
-        params: { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } },
+        params: { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1, maximum: MAX_ROW_ID } } },
         response: { 202: { type: 'object', properties: { delivery_id: { type: 'integer' }, replay_queued: { type: 'boolean' } } } },
       },
     },
