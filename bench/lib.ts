@@ -108,3 +108,26 @@ export function report(title: string, rows: Measured[], baseline?: Measured) {
 }
 
 export const engines = (): ('sqlite' | 'postgres')[] => (process.env.DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite']);
+
+/**
+ * One row of the table `npm run bench` prints. Every bench module exports
+ * `figures(run: BenchRun): Promise<BenchRow[]>`; bench/run.ts collects them into one table.
+ */
+export interface BenchRow {
+  /** e.g. 'GET /v2/labels/{id}', 'V1 GET /orders, 1M orders, 1 connection', 'cold start to first 200' */
+  figure: string;
+  engine: 'embedded' | 'postgres' | 'in process';
+  /** the measurement as printed, e.g. '14,210 req/s, p99 6 ms' */
+  value: string;
+  /** share of the bare-Fastify ceiling measured in the same run, when the figure is a throughput */
+  ofBare?: string;
+  /** the issue's target, as printed, e.g. '>= 50% of bare' */
+  target: string;
+  met: boolean;
+}
+
+export interface BenchRun {
+  engines: ('sqlite' | 'postgres')[];
+  /** req/s of the bare Fastify server (1 KB JSON) at 50 connections, measured at the start of this run */
+  bareRps: number;
+}
