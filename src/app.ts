@@ -1,9 +1,8 @@
 // Assembles the HTTP server: one Fastify instance, three surfaces, one context.
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import type { AppContext } from './api/common/context.ts';
+import { registerApiDocs } from './api/docs/plugin.ts';
 import { v1LegacyPlugin, v1NotFound } from './api/v1legacy/index.ts';
 import { installBodyParsers } from './api/common/body-parsing.ts';
 import { rejectNonFiniteNumbers } from './api/common/finite-numbers.ts';
@@ -41,17 +40,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   installBodyParsers(app);
   app.addHook('preHandler', rejectNonFiniteNumbers);
 
-  await app.register(swagger, {
-    openapi: {
-      info: { title: 'Shipdock', version: '0.1.0', description: 'ShipStation V1, V2 and ShipEngine, self-hosted.' },
-      servers: [{ url: ctx.config.publicUrl }],
-      tags: [
-        { name: 'sandbox', description: "Shipdock extension, not a ShipStation API: the account's test clock and a reset of its shipping data. Authenticated with the account's API key; SHIPDOCK_SANDBOX=false turns it off." },
-        { name: 'webhooks', description: 'Webhook subscriptions. Deliveries are signed (RSA-SHA256, x-shipengine-* headers); the public keys are at GET /jwks.' },
-      ],
-    },
-  });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await registerApiDocs(app, ctx);
 
   // Before the surfaces: their routes inherit the hooks.
   registerRequestLog(app, ctx);

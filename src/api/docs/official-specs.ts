@@ -1,6 +1,7 @@
 // The official API descriptions Shipdock implements (reference/specs), read once on first use:
 // the served /docs documents and `npm run coverage:api` both match routes against them.
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
 export type Json = Record<string, any>;
@@ -20,8 +21,31 @@ function once<T>(key: string, load: () => T): T {
 
 export type OpenApiFile = 'shipstation-v2.openapi.yaml' | 'shipengine.openapi.yaml';
 
+// Parsing the two YAML files takes seconds; their JSON takes milliseconds. The JSON is cached by
+// content hash, so an edited YAML file is parsed again and a stale copy is never read.
+const cacheDir = new URL('../../../node_modules/.cache/shipdock/', import.meta.url);
+
+function parseYamlCached(file: string): Json {
+  const source = read(file);
+  const cached = new URL(`${file}.${createHash('sha256').update(source).digest('hex').slice(0, 16)}.json`, cacheDir);
+  try {
+    return JSON.parse(readFileSync(cached, 'utf8')) as Json;
+  } catch {
+    const parsed = parse(source, { maxAliasCount: -1 }) as Json;
+    try {
+      mkdirSync(cacheDir, { recursive: true });
+      const temporary = new URL(`${cached.pathname}.${process.pid}.tmp`, cached);
+      writeFileSync(temporary, JSON.stringify(parsed));
+      renameSync(temporary, cached);
+    } catch {
+      // A read-only install parses every time; nothing else changes.
+    }
+    return parsed;
+  }
+}
+
 /** A parsed official OpenAPI file. Callers must not mutate it (clone what you change). */
-export const openApiSpec = (file: OpenApiFile): Json => once(file, () => parse(read(file), { maxAliasCount: -1 }) as Json);
+export const openApiSpec = (file: OpenApiFile): Json => once(file, () => parseYamlCached(file));
 
 /** `METHOD /path` of every operation of an official OpenAPI file. */
 export function openApiOperations(file: OpenApiFile): string[] {
