@@ -261,7 +261,7 @@ const DOCS: Record<string, ExtensionDoc> = {
   'POST /v2/mailing/envelopes': { responses: { 200: json(mailPiece) } },
   'POST /v2/mailing/mail_labels': { responses: { 200: mailSheet } },
   'POST /v2/mailing/netstamps': { responses: { 200: mailSheet } },
-  'GET /v2/mailing/documents/{token}/{filename}': { summary: 'Download a mailing document', description: 'The PDF of an envelope, label sheet or NetStamps sheet by its unguessable link; the account's API key is needed.', responses: { 200: PDF } },
+  'GET /v2/mailing/documents/{token}/{filename}': { summary: 'Download a mailing document', description: 'The PDF of an envelope, label sheet or NetStamps sheet by its unguessable link; it needs the API key of its account.', responses: { 200: PDF } },
   'GET /v2/purchase_orders': { responses: { 200: page('purchase_orders', purchaseOrder.content['application/json'].schema) } },
   'POST /v2/purchase_orders': { responses: { 200: purchaseOrder } },
   'GET /v2/purchase_orders/{purchase_order_id}': { responses: { 200: purchaseOrder } },
