@@ -159,7 +159,7 @@ describe('sandbox failure magic values', () => {
     const list = (await t.app.inject({ method: 'GET', url: '/sandbox/magic-values', headers: { 'api-key': CREDENTIALS.apiKey } })).json().magic_values;
     assert.equal(list.length, FAILURE_MAGIC_VALUES.length + TRACKING_MAGIC_VALUES.length);
     assert.ok(list.some((m: Json) => m.trigger === 'CARRIER DOWN' && m.per_carrier));
-    const docs = JSON.stringify((await t.app.inject({ method: 'GET', url: '/docs/json' })).json());
+    const docs = JSON.stringify((await t.app.inject({ method: 'GET', url: '/docs/openapi/sandbox.json' })).json());
     assert.ok(docs.includes('METER FAILURE') && docs.includes('VOID REFUSED'));
   });
 });

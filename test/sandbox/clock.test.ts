@@ -154,7 +154,7 @@ describe('sandbox controls can be turned off', () => {
 test('the sandbox controls are documented under their own tag', async () => {
   const t = await startTestApp();
   try {
-    const doc = (await t.app.inject({ method: 'GET', url: '/docs/json' })).json();
+    const doc = (await t.app.inject({ method: 'GET', url: '/docs/openapi/sandbox.json' })).json();
     assert.ok(doc.tags.some((tag: { name: string }) => tag.name === 'sandbox'));
     for (const [path, method] of [['/sandbox/clock', 'get'], ['/sandbox/clock', 'put'], ['/sandbox/clock/advance', 'post'], ['/sandbox/reset', 'post']]) {
       assert.deepEqual(doc.paths[path]?.[method]?.tags, ['sandbox'], `${method} ${path}`);
