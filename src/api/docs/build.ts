@@ -317,7 +317,7 @@ const TAG_NOTES: Record<string, string> = {
 };
 
 function tagGroups(tags: string[]): Json[] {
-  const partner = tags.filter((t) => t === 'partners' || t === 'registration');
+  const partner: string[] = tags.filter((t) => t === 'partners' || t === 'registration');
   return [
     { name: 'ShipEngine', tags: tags.filter((t) => !partner.includes(t)) },
     { name: 'Partner API', tags: partner },
