@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/server.ts';
+import { loadedSpecFiles } from '../../src/api/docs/official-specs.ts';
 
 describe('/docs: Swagger UI over the surfaces', () => {
   let t: TestApp;
@@ -8,6 +9,15 @@ describe('/docs: Swagger UI over the surfaces', () => {
     t = await startTestApp();
   });
   after(() => t.close());
+
+  test('nothing is read or built at start: the specs load on the first document request', async () => {
+    assert.deepEqual(loadedSpecFiles(), []);
+    const page = await t.app.inject({ method: 'GET', url: '/docs/' });
+    assert.equal(page.statusCode, 200);
+    assert.deepEqual(loadedSpecFiles(), [], 'the UI page alone builds nothing');
+    await t.app.inject({ method: 'GET', url: '/docs/openapi/sandbox.json' });
+    assert.ok(loadedSpecFiles().includes('shipengine.openapi.yaml'));
+  });
 
   test('the page loads and its initializer lists every surface with its document', async () => {
     const page = await t.app.inject({ method: 'GET', url: '/docs' });

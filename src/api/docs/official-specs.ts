@@ -19,6 +19,9 @@ function once<T>(key: string, load: () => T): T {
   return cache.get(key) as T;
 }
 
+/** The files read so far (none until the first /docs document is asked for). */
+export const loadedSpecFiles = (): string[] => [...cache.keys()];
+
 export type OpenApiFile = 'shipstation-v2.openapi.yaml' | 'shipengine.openapi.yaml';
 
 // Parsing the two YAML files takes seconds; their JSON takes milliseconds. The JSON is cached by
