@@ -124,6 +124,15 @@ describe('/docs: one OpenAPI document per surface', () => {
     assert.deepEqual(docs.sandbox.paths['/jwks'].get.security, []);
   });
 
+  test('operation ids are unique within each document', () => {
+    for (const id of SURFACE_IDS) {
+      const ids = operations(docs[id]).map((o) => o.operation.operationId).filter(Boolean);
+      assert.equal(new Set(ids).size, ids.length, `${id}: ${ids.filter((x, i) => ids.indexOf(x) !== i)}`);
+    }
+    assert.equal(docs.v2.paths['/v2/tags/{tag_name}'].post.operationId, 'create_tag_by_name');
+    assert.equal(docs.v2.paths['/v2/tags'].post.operationId, 'create_tag');
+  });
+
   test('each document has its own tags: V2 and ShipEngine no longer share operations', () => {
     for (const id of SURFACE_IDS) {
       const declared = new Set(docs[id].tags.map((tag: Doc) => tag.name));

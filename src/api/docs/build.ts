@@ -270,6 +270,9 @@ export function buildDocuments(registered: Json, auth: Map<string, RouteAuth>, p
         if (official) {
           path = official.path;
           operation = withShipdockNotes(clone(official.operation), route);
+          // The V2 operation list has the live ids (the 2025 file and ShipEngine twins differ).
+          const listed = id === 'v2' ? v2Listed.get(shape) : undefined;
+          if (listed?.operationId) operation.operationId = listed.operationId;
         } else {
           operation = fromRoute(route, extra, (id === 'v2' && v2Listed.get(shape)) || {});
         }
@@ -282,6 +285,7 @@ export function buildDocuments(registered: Json, auth: Map<string, RouteAuth>, p
     }
   }
 
+  for (const id of Object.keys(paths) as DocumentId[]) uniqueOperationIds(paths[id]);
   const documents = {} as Record<DocumentId, Json>;
   for (const surface of SURFACES) {
     const sources: { prefix: string; components: Json }[] = [];
@@ -322,6 +326,18 @@ function tagGroups(tags: string[]): Json[] {
     { name: 'ShipEngine', tags: tags.filter((t) => !partner.includes(t)) },
     { name: 'Partner API', tags: partner },
   ];
+}
+
+/** Swagger UI links operations by id; the ShipEngine file names two operations `create_tag`. */
+function uniqueOperationIds(paths: Json) {
+  const seen = new Set<string>();
+  for (const [path, item] of Object.entries(paths).sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [method, operation] of Object.entries(item as Json)) {
+      if (!operation.operationId) continue;
+      if (seen.has(operation.operationId)) operation.operationId = `${method}${path.replace(/[^A-Za-z0-9]+/g, '_')}`.replace(/_+$/, '');
+      seen.add(operation.operationId);
+    }
+  }
 }
 
 function sortPaths(paths: Json): Json {
