@@ -131,6 +131,8 @@ describe('/docs: one OpenAPI document per surface', () => {
     }
     assert.equal(docs.v2.paths['/v2/tags/{tag_name}'].post.operationId, 'create_tag_by_name');
     assert.equal(docs.v2.paths['/v2/tags'].post.operationId, 'create_tag');
+    assert.equal(docs.v1.paths['/orders/createorder'].post.operationId, 'createUpdateOrder');
+    assert.equal(operations(docs.v1).filter((o) => o.operation.operationId).length, 48);
   });
 
   test('each document has its own tags: V2 and ShipEngine no longer share operations', () => {

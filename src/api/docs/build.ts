@@ -230,6 +230,8 @@ function v1Operation(method: string, path: string, route: Json): { path: string;
   const officialKey = `${method.toUpperCase()} ${officialPath}`;
   if (listed) {
     operation.summary = listed.summary.replace(/\s*\(.*\)\s*$/, '');
+    // "Create/Update Order" → createUpdateOrder: stable ids for deep links and generated clients.
+    operation.operationId = operation.summary.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w: string, i: number) => (i ? w[0].toUpperCase() + w.slice(1) : w.toLowerCase())).join('');
     const details = v1OperationDetails().get(officialKey);
     operation.description = [listed.summary.includes('(') ? listed.summary : undefined, details, route.description ? `**Shipdock:** ${route.description}` : undefined].filter(Boolean).join('\n\n');
   }
