@@ -93,6 +93,11 @@ describe('/docs: one OpenAPI document per surface', () => {
     assert.ok(purchase.parameters.some((p: Doc) => p.name === 'Idempotency-Key' && p.in === 'header'));
     assert.match(purchase.description, /\*\*Shipdock:\*\*.*Idempotency-Key/s);
     assert.ok(docs.v1.paths['/shipments/createlabel'].post.description.includes('Idempotency-Key'));
+    // Every route that honours the header documents it, official or not.
+    const withHeader = SURFACE_IDS.flatMap((id) => operations(docs[id]).filter((o) => o.operation.parameters?.some((p: Doc) => p.name === 'Idempotency-Key')).map((o) => `${o.method} ${o.path}`));
+    for (const op of ['post /v2/labels', 'post /v1/labels', 'post /v2/batches/{batch_id}/process/labels', 'post /v1/labels/rates/{rate_id}', 'post /shipments/createlabel', 'post /orders/createlabelfororder']) assert.ok(withHeader.includes(op), `${op} lacks Idempotency-Key`);
+    // A V2 operation only the docs site lists says so.
+    assert.match(docs.v2.paths['/v2/totes'].get.description, /official OpenAPI file does not describe/);
     assert.deepEqual(Object.keys(docs.sandbox.paths).filter((p) => !p.startsWith('/sandbox/')), ['/jwks']);
     assert.ok(docs.sandbox.tags.some((tag: Doc) => tag.name === 'sandbox' && /not a ShipStation API/.test(tag.description)));
   });

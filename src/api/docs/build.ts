@@ -188,6 +188,10 @@ function withShipdockNotes(operation: Json, route: Json): Json {
   if (note && !String(operation.description ?? '').includes(note)) {
     operation.description = [operation.description, `**Shipdock:** ${note}`].filter(Boolean).join('\n\n');
   }
+  return withIdempotencyHeader(operation, note);
+}
+
+function withIdempotencyHeader(operation: Json, note: string | undefined): Json {
   if (note?.includes('Idempotency-Key') && !(operation.parameters ?? []).some((p: Json) => p.name === 'Idempotency-Key')) {
     operation.parameters = [...(operation.parameters ?? []), IDEMPOTENCY_HEADER];
   }
@@ -202,7 +206,7 @@ function fromRoute(route: Json, extra: ExtensionDoc | undefined, listed: { summa
   const summary = extra?.summary ?? listed.summary ?? operation.summary;
   if (summary) operation.summary = summary;
   if (listed.operationId) operation.operationId = listed.operationId;
-  const description = [extra?.description, route.description, listed.summary && !extra ? shipdockExtensionNote : undefined].filter(Boolean).join('\n\n');
+  const description = [extra?.description, listed.summary ? shipdockExtensionNote : undefined, route.description].filter(Boolean).join('\n\n');
   if (description) operation.description = description;
   if (extra?.parameters) operation.parameters = [...(operation.parameters ?? []), ...extra.parameters];
   if (extra?.responses) {
@@ -211,7 +215,7 @@ function fromRoute(route: Json, extra: ExtensionDoc | undefined, listed: { summa
   }
   for (const response of Object.values(operation.responses ?? {}) as Json[]) if (response.description === 'Default Response') response.description = 'OK';
   if (extra?.tags) operation.tags = extra.tags;
-  return operation;
+  return withIdempotencyHeader(operation, route.description);
 }
 
 function securityOf(surface: Surface, auth: RouteAuth | undefined, extra: ExtensionDoc | undefined): Json[] | undefined {
@@ -244,6 +248,7 @@ function v1Operation(method: string, path: string, route: Json): { path: string;
   Object.assign(responses, { 400: V1_ERROR, 401: V1_ERROR, 404: V1_ERROR });
   operation.responses = responses;
   operation.tags = [(operation.tags?.[0] ?? officialPath.split('/')[1]).replace(/^v1 /, '')];
+  withIdempotencyHeader(operation, route.description);
   // Fastify names path parameters like the route; the V1 docs' names are the same ones.
   return { path: officialPath, operation };
 }

@@ -16,7 +16,7 @@ import {
   type ProcessOptions,
 } from '../../../domain/batches/index.ts';
 import { actingAccount } from '../../common/context.ts';
-import { idempotent } from '../../common/idempotency.ts';
+import { idempotencyHeaderDoc, idempotent } from '../../common/idempotency.ts';
 import { parseSeId } from '../../common/ids.ts';
 import { offsetOf, pageLinks } from '../../common/paging.ts';
 import type { SurfacePlugin } from '../shared/plugin.ts';
@@ -128,7 +128,7 @@ export const batchRoutes: SurfacePlugin = async (app, { surface }) => {
     return noContent(reply);
   });
 
-  app.post<ById & { Body: Partial<ProcessBody> }>('/batches/:batch_id/process/labels', { schema: processBatch }, async (request, reply) => {
+  app.post<ById & { Body: Partial<ProcessBody> }>('/batches/:batch_id/process/labels', { schema: { ...processBatch, description: idempotencyHeaderDoc } }, async (request, reply) => {
     const accountId = actingAccount(request).id;
     const now = clock.nowIso();
     await db.transaction().execute((tx) =>
