@@ -218,7 +218,7 @@ function fromRoute(route: Json, extra: ExtensionDoc | undefined, listed: { summa
   return withIdempotencyHeader(operation, route.description);
 }
 
-function securityOf(surface: Surface, auth: RouteAuth | undefined, extra: ExtensionDoc | undefined): Json[] | undefined {
+function securityOf(auth: RouteAuth | undefined, extra: ExtensionDoc | undefined): Json[] | undefined {
   if (auth?.public || extra?.security === 'none') return [];
   if (auth?.partner) return [{ partner_key: [] }];
   return undefined; // the document's
@@ -249,7 +249,13 @@ function v1Operation(method: string, path: string, route: Json): { path: string;
   operation.responses = responses;
   operation.tags = [(operation.tags?.[0] ?? officialPath.split('/')[1]).replace(/^v1 /, '')];
   withIdempotencyHeader(operation, route.description);
-  // Fastify names path parameters like the route; the V1 docs' names are the same ones.
+  // Path parameters take the V1 docs' names, position by position.
+  const names = (template: string) => [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+  const [routeNames, officialNames] = [names(path), names(officialPath)];
+  for (const parameter of operation.parameters ?? []) {
+    const at = parameter.in === 'path' ? routeNames.indexOf(parameter.name) : -1;
+    if (at >= 0 && officialNames[at]) parameter.name = officialNames[at];
+  }
   return { path: officialPath, operation };
 }
 
@@ -284,7 +290,7 @@ export function buildDocuments(registered: Json, auth: Map<string, RouteAuth>, p
           operation = fromRoute(route, extra, (id === 'v2' && v2Listed.get(shape)) || {});
         }
       }
-      const security = securityOf(surface, auth.get(shape), extra);
+      const security = securityOf(auth.get(shape), extra);
       if (security) operation.security = security;
       else delete operation.security;
       if (!operation.tags?.length) operation.tags = [id];
