@@ -124,6 +124,7 @@ describe('/docs: one OpenAPI document per surface', () => {
     }
     assert.deepEqual(se['x-tagGroups'].map((g: Doc) => g.name), ['ShipEngine', 'Partner API']);
     assert.deepEqual(se['x-tagGroups'][1].tags, ['partners', 'registration']);
+    assert.deepEqual(docs.v1['x-tagGroups'].map((g: Doc) => g.name), ['ShipStation V1 (legacy)']);
     // Download links work without credentials.
     assert.deepEqual(docs.v2.paths['/v2/downloads/{dir}/{subdir}/manifest-{file}'].get.security, []);
     assert.deepEqual(docs.sandbox.paths['/jwks'].get.security, []);

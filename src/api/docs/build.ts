@@ -318,7 +318,8 @@ export function buildDocuments(registered: Json, auth: Map<string, RouteAuth>, p
       servers: [{ url: publicUrl, description: 'This Shipdock server' }],
       security: surface.security,
       tags,
-      ...(surface.id === 'shipengine' ? { 'x-tagGroups': tagGroups(tags.map((t) => t.name)) } : {}),
+      // Redoc-style groups: the Partner API apart within ShipEngine, one group elsewhere.
+      'x-tagGroups': surface.id === 'shipengine' ? tagGroups(tags.map((t) => t.name)) : [{ name: surface.name, tags: tags.map((t) => t.name) }],
       paths: mapRefs(docPaths, safeRef),
       components: { ...mapRefs(components, safeRef), securitySchemes: surface.securitySchemes },
     };
