@@ -2,6 +2,7 @@
 import { Option } from 'commander';
 import { DEFAULT_PARTNER_ID } from '../domain/accounts/bootstrap.ts';
 import { createApiKey, createV1KeyPair, deleteKey, listKeys, V1_KEY_MONTHS } from '../domain/accounts/keys.ts';
+import { DomainError } from '../domain/errors.ts';
 import { accountOption, usage, type Cli } from './kit.ts';
 
 const SHOWN_ONCE = '(shown once: only its hash is stored)';
@@ -32,6 +33,8 @@ export function keys(cli: Cli): void {
         if (opts.months) throw usage('--months applies to --v1 key pairs only');
         if (opts.partner) {
           if (opts.account !== undefined) throw usage('a partner key belongs to the partner, not to an --account');
+          const partner = await db.selectFrom('partners').select('id').where('id', '=', DEFAULT_PARTNER_ID).executeTakeFirst();
+          if (!partner) throw new DomainError('not_found', 'there is no partner yet: start the server once (it creates the default partner)');
           const key = await db.transaction().execute((tx) => createApiKey(tx, { partnerId: DEFAULT_PARTNER_ID }, s.now(), { description: opts.description }));
           return {
             json: { id: `key-${key.id}`, kind: 'partner', partnerId: DEFAULT_PARTNER_ID, apiKey: key.apiKey, description: key.description, createdAt: key.createdAt },
