@@ -31,9 +31,7 @@ export async function cliScratch(): Promise<CliScratch> {
     await admin.connect();
     await admin.query(`CREATE SCHEMA "${schema}"`);
     await admin.end();
-    const scoped = new URL(url);
-    scoped.searchParams.set('options', `-c search_path=${schema}`);
-    env = { DATABASE_URL: scoped.toString() };
+    env = cliEnvFor({ schema }, '');
     cleanup = async () => {};
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'shipdock-cli-'));
@@ -56,4 +54,13 @@ export async function cliScratch(): Promise<CliScratch> {
     },
     close: cleanup,
   };
+}
+
+/** The CLI environment for a test app's database: its PostgreSQL schema, or the data directory it was started on. */
+export function cliEnvFor(app: { schema?: string }, dataDir: string): Record<string, string> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return { SHIPDOCK_DATA_DIR: dataDir, DATABASE_URL: '' };
+  const scoped = new URL(url);
+  scoped.searchParams.set('options', `-c search_path=${app.schema}`);
+  return { DATABASE_URL: scoped.toString() };
 }
