@@ -3,12 +3,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTestApp, usingPostgres, type TestApp } from '../helpers/server.ts';
+import { startTestApp, type TestApp } from '../helpers/server.ts';
 import { partnerCall } from '../partners/helpers.ts';
 import { austin, brooklyn, customs, domesticShipment, toronto } from '../shipping/fixtures.ts';
 import { createShippingRule } from '../../src/domain/shipping-rules/rules.ts';
 import { parseSeId } from '../../src/api/common/ids.ts';
 import { runCli } from '../../src/cli.ts';
+import { cliEnvFor } from '../cli/helpers.ts';
 import { assertError, v2Call } from './helpers.ts';
 
 type Carrier = { carrier_id: string; carrier_code: string };
@@ -139,14 +140,14 @@ describe('shipment notes, assignees and labels; refunds; shipping rules', () => 
     assert.equal(Number(after.n), Number(shipments.n), 'a refused rule leaves no shipment behind');
   });
 
-  test('`shipdock rules create/list/delete` makes rules the API uses', { skip: usingPostgres() && 'the CLI test runs on the embedded database' }, async () => {
+  test('`shipdock rules create/list/delete` makes rules the API uses', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'shipdock-rules-'));
     const app = await startTestApp({}, { dataDir: dir });
     try {
       const theirs = ((await app.api('v2', 'GET', '/v2/carriers')).json().carriers as Carrier[]).find((c) => c.carrier_code === 'ups')!;
       const run = async (...args: string[]) => {
         const lines: string[] = [];
-        const code = await runCli(args, { SHIPDOCK_DATA_DIR: dir }, (l) => lines.push(l));
+        const code = await runCli(args, cliEnvFor(app, dir), (l) => lines.push(l));
         return { code, text: lines.join('\n') };
       };
       const made = await run('rules', 'create', 'Canada', '--carrier', theirs.carrier_id, '--service', 'ups_standard_international', '--country', 'CA', '--max-weight-oz', '160');

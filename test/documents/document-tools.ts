@@ -6,21 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 
-function hasTool(command: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
-}
-
-/**
- * True when `command` is installed. Otherwise the test fails under CI (where the Debian
- * package must be installed) and is skipped locally with the install hint.
- */
-export function requireTool(t: TestContext, command: string, debianPackage: string): boolean {
-  if (hasTool(command)) return true;
-  const message = `${command} is not installed (apt-get install -y ${debianPackage})`;
-  if (process.env.CI) assert.fail(message);
-  t.skip(message);
-  return false;
-}
+/** True when `command` is installed; otherwise skipped locally, failed in CI (test/helpers/skips.ts). */
+export { requireTool } from '../helpers/skips.ts';
 
 /** A scratch directory removed when the test ends. */
 export function scratchDir(t: TestContext): string {

@@ -1,19 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { runCli } from '../../src/cli.ts';
-import { usingPostgres } from '../helpers/server.ts';
+import { cliScratch } from '../cli/helpers.ts';
 
-test('the CLI creates accounts, V1 key pairs (max two), API keys, lists and deletes them', { skip: usingPostgres() && 'runs on the embedded database' }, async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'shipdock-cli-'));
-  const env = { SHIPDOCK_DATA_DIR: dir };
+test('the CLI creates accounts, V1 key pairs (max two), API keys, lists and deletes them', async () => {
+  const cli = await cliScratch();
+  const env = cli.env;
   const run = async (...args: string[]) => {
-    const lines: string[] = [];
-    const code = await runCli(args, env, (l) => lines.push(l));
-    return { code, text: lines.join('\n') };
+    const { code, out } = await cli.run(...args);
+    return { code, text: out };
   };
   try {
     const account = await run('accounts', 'create', '--plan', 'standard');
@@ -35,9 +30,9 @@ test('the CLI creates accounts, V1 key pairs (max two), API keys, lists and dele
     assert.equal((await run('accounts', 'create', '--plan', 'gold')).code, 2);
 
     // The installed bin works too.
-    const viaBin = execFileSync(process.execPath, ['bin/shipdock.js', 'accounts', 'list'], { env: { ...process.env, ...env, DATABASE_URL: '' } }).toString();
+    const viaBin = execFileSync(process.execPath, ['bin/shipdock.js', 'accounts', 'list'], { env: { ...process.env, ...env } }).toString();
     assert.match(viaBin, new RegExp(`^${id}\\tstandard`, 'm'));
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    await cli.close();
   }
 });

@@ -4,8 +4,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { CREDENTIALS, startTestApp, usingPostgres, type TestApp } from '../helpers/server.ts';
+import { CREDENTIALS, startTestApp, type TestApp } from '../helpers/server.ts';
 import { assertContract } from '../helpers/contract.ts';
+import { onlyOn } from '../helpers/skips.ts';
 
 describe('rate limits', () => {
   let t: TestApp;
@@ -82,7 +83,7 @@ async function startProcess(env: Record<string, string>): Promise<{ child: Child
   return { child, url: `http://127.0.0.1:${port}` };
 }
 
-test('the V2 limit holds across two server processes sharing one PostgreSQL', { skip: !usingPostgres() && 'needs DATABASE_URL' }, async () => {
+test('the V2 limit holds across two server processes sharing one PostgreSQL', { skip: onlyOn('postgres', 'two processes share one database only on PostgreSQL') }, async () => {
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await admin.connect();

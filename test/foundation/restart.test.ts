@@ -3,9 +3,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTestApp, usingPostgres } from '../helpers/server.ts';
+import { startTestApp } from '../helpers/server.ts';
+import { onlyOn } from '../helpers/skips.ts';
 
-test('data written on the embedded database survives a restart', { skip: usingPostgres() && 'embedded database only' }, async () => {
+test('data written on the embedded database survives a restart', { skip: onlyOn('sqlite', 'PostgreSQL keeps its data outside the process') }, async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'shipdock-restart-'));
   try {
     const first = await startTestApp({}, { dataDir });

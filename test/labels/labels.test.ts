@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/server.ts';
+import { requireTool } from '../helpers/skips.ts';
 import { customs, domesticShipment, toronto, austin } from '../shipping/fixtures.ts';
 import { isValidTrackingNumber } from '../../src/domain/tracking/index.ts';
 
@@ -186,13 +187,7 @@ describe('label barcodes scan', () => {
     const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
-    try {
-      execFileSync('zbarimg', ['--version'], { stdio: 'ignore' });
-    } catch {
-      if (process.env.CI) throw new Error('zbarimg is missing: install Debian zbar-tools');
-      ctx.skip('zbarimg not installed (apt-get install zbar-tools)');
-      return;
-    }
+    if (!requireTool(ctx, 'zbarimg', 'zbar-tools')) return;
     const t = await startTestApp();
     const dir = mkdtempSync(join(tmpdir(), 'shipdock-scan-'));
     try {

@@ -1,7 +1,7 @@
 // Ship dates, business days and the delivery fields of a quote.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isFederalHoliday, parseIsoDate } from '../../src/domain/rating/calendar.ts';
+import { isFederalHoliday, parseIsoDate } from '../../src/domain/time/calendar.ts';
 import { estimateDelivery, modelTransitDays, type TransitPlan } from '../../src/domain/rating/transit.ts';
 import { dhlExpressConnector } from '../../src/carriers/dhl_express/index.ts';
 import { fedexConnector } from '../../src/carriers/fedex/index.ts';

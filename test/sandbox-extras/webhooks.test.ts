@@ -2,12 +2,10 @@
 // subscriptions signed; a logged delivery replays with the same body.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startTestApp, usingPostgres, type TestApp } from '../helpers/server.ts';
+import { startTestApp, type TestApp } from '../helpers/server.ts';
 import { runDueJobs } from '../../src/jobs/runner.ts';
-import { runCli } from '../../src/cli.ts';
+import { loadConfig } from '../../src/config.ts';
+import { cliScratch } from '../cli/helpers.ts';
 import { secondAccount, startSignedReceiver, verifyDelivery, type SignedReceiver } from '../webhooks-v2/receiver.ts';
 
 describe('sandbox webhook trigger and replay', () => {
@@ -79,20 +77,18 @@ describe('sandbox webhook trigger and replay', () => {
   });
 });
 
-test('CLI: shipdock webhooks trigger track --account ID', { skip: usingPostgres() && 'runs on the embedded database' }, async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'shipdock-cli-'));
-  const env = { SHIPDOCK_DATA_DIR: dir, SHIPDOCK_API_KEY: 'TEST_cli_key' };
+test('CLI: shipdock webhooks trigger track --account ID', async () => {
+  const cli = await cliScratch();
   const run = async (...args: string[]) => {
-    const lines: string[] = [];
-    const code = await runCli(args, env, (l) => lines.push(l));
-    return { code, text: lines.join('\n') };
+    const { code, out, err } = await cli.run(...args);
+    return { code, text: out || err };
   };
   try {
     const id = /account (\d+) created/.exec((await run('accounts', 'create', '--plan', 'standard')).text)![1];
     const none = await run('webhooks', 'trigger', 'track', '--account', id);
     assert.equal(none.code, 2, 'nobody subscribed');
     const { openDatabase } = await import('../../src/db/index.ts');
-    const database = await openDatabase({ databaseUrl: null, dataDir: dir });
+    const database = await openDatabase(loadConfig(cli.env));
     try {
       await database.db
         .insertInto('api_webhooks')
@@ -105,6 +101,6 @@ test('CLI: shipdock webhooks trigger track --account ID', { skip: usingPostgres(
     assert.equal(sent.code, 0, sent.text);
     assert.match(sent.text, new RegExp(`account ${id}: 1 sample track delivery queued`));
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    await cli.close();
   }
 });

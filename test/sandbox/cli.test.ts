@@ -1,18 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { runCli } from '../../src/cli.ts';
-import { usingPostgres } from '../helpers/server.ts';
+import { cliScratch } from '../cli/helpers.ts';
 
-test('the CLI moves an account clock, resets its data and rotates the webhook key', { skip: usingPostgres() && 'runs on the embedded database' }, async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'shipdock-cli-'));
-  const env = { SHIPDOCK_DATA_DIR: dir, SHIPDOCK_API_KEY: 'TEST_cli_key' };
+test('the CLI moves an account clock, resets its data and rotates the webhook key', async () => {
+  const cli = await cliScratch();
   const run = async (...args: string[]) => {
-    const lines: string[] = [];
-    const code = await runCli(args, env, (l) => lines.push(l));
-    return { code, text: lines.join('\n') };
+    const { code, out, err } = await cli.run(...args);
+    return { code, text: out || err };
   };
   try {
     const first = /account (\d+) created/.exec((await run('accounts', 'create', '--plan', 'standard')).text)![1];
@@ -33,6 +27,6 @@ test('the CLI moves an account clock, resets its data and rotates the webhook ke
     const rotated = await run('webhook-keys', 'rotate');
     assert.match(rotated.text, /signed with key shipdock-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}/);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    await cli.close();
   }
 });

@@ -1,20 +1,17 @@
 // Real Chromium against a listening Shipdock: launch, page helpers, axe-core and screenshots.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { requireExecutable } from '../helpers/skips.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join('test-output', 'screenshots');
 
-/** Without Chromium the browser tests skip locally with a hint; in CI they fail (they must run there). */
+/** Without Chromium (or CHROMIUM_PATH) the browser tests skip locally with a hint; in CI they fail. */
 export function chromiumOrSkip(t: TestContext): boolean {
-  if (existsSync(CHROMIUM)) return true;
-  const message = `Chromium not found at ${CHROMIUM}: install the Debian package chromium (or set CHROMIUM_PATH)`;
-  if (process.env.CI) assert.fail(message);
-  t.skip(message);
-  return false;
+  return requireExecutable(t, CHROMIUM, 'chromium');
 }
 
 export function launch(): Promise<Browser> {

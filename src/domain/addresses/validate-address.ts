@@ -1,7 +1,7 @@
 import type { PostalAddress } from '../shipping-types.ts';
 import { checkForeignAddress } from './check-foreign-address.ts';
 import { checkUsAddress } from './check-us-address.ts';
-import { isIsoCountryCode } from './iso-countries.ts';
+import { isIsoCountryCode } from './countries.ts';
 import { normalizeAddress } from './normalize.ts';
 import { residentialIndicator } from './residential.ts';
 import { isUnfindableAddress } from '../sandbox/magic.ts';

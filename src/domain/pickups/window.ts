@@ -6,7 +6,7 @@
 // - no pickups on Sundays or on US federal holidays (the holiday calendar of the rating engine).
 // A bare date (no time) is that whole business day, 09:00 to 17:00 UTC.
 import { invalidField } from '../errors.ts';
-import { addDays, dayOfWeek, formatIsoDate, isFederalHoliday, parseIsoDate } from '../rating/calendar.ts';
+import { addDays, dayOfWeek, formatIsoDate, isFederalHoliday, parseIsoDate } from '../time/calendar.ts';
 import type { PickupWindow } from './types.ts';
 
 export const MAX_DAYS_AHEAD = 7;

@@ -1,12 +1,16 @@
 // ISO 3166-1 alpha-2 code -> the country name as printed in the DHL 2025 US export zone list.
-// Most names equal the English name from Intl.DisplayNames; the overrides cover the ones DHL prints differently.
-// Three DHL names share an ISO code with another entry and are reached through it (same zone):
-// "Nevis" (KN = "St. Kitts"), "St. Eustatius" (BQ = "Bonaire"), "Somaliland, Rep. (N. Somalia)" (SO = "Somalia").
+// Names come from i18n-iso-countries' English names and aliases (the same on every Node version,
+// unlike Intl.DisplayNames, whose names follow the ICU build); the overrides cover the ones DHL
+// prints differently. Three DHL names share an ISO code with another entry and are reached through
+// it (same zone): "Nevis" (KN = "St. Kitts"), "St. Eustatius" (BQ = "Bonaire"),
+// "Somaliland, Rep. (N. Somalia)" (SO = "Somalia").
+import { englishCountryNames } from '../addresses/countries.ts';
 
 const DHL_NAME_OVERRIDES: Readonly<Record<string, string>> = {
   AG: 'Antigua',
   BA: 'Bosnia and Herzegovina',
   BL: 'St. Barthelemy',
+  BN: 'Brunei',
   BQ: 'Bonaire',
   CD: 'Congo, Democratic Rep. of',
   CG: 'Congo',
@@ -14,10 +18,12 @@ const DHL_NAME_OVERRIDES: Readonly<Record<string, string>> = {
   CN: "China, People's Republic",
   CW: 'Curacao',
   CZ: 'Czech Republic, The',
+  FK: 'Falkland Islands',
   GF: 'French Guyana',
   GN: 'Guinea Republic',
   GQ: 'Guinea Equatorial',
   GY: 'Guyana (British)',
+  HK: 'Hong Kong SAR China',
   IC: 'Canary Islands, The',
   IE: 'Ireland, Rep. of',
   IR: 'Iran, Islamic Rep. of',
@@ -25,6 +31,7 @@ const DHL_NAME_OVERRIDES: Readonly<Record<string, string>> = {
   KP: 'Korea, D.P.R. of (North)',
   KR: 'Korea, Rep. of (South)',
   LA: 'Laos P.D.R.',
+  LC: 'St. Lucia',
   MD: 'Moldova, Rep. of',
   ME: 'Montenegro, Rep. of',
   MM: 'Myanmar',
@@ -38,43 +45,25 @@ const DHL_NAME_OVERRIDES: Readonly<Record<string, string>> = {
   RU: 'Russian Federation, The',
   ST: 'Sao Tome \\& Principe', // the backslash is in the source file
   SX: 'St. Maarten',
+  SY: 'Syria',
   TC: 'Turks and Caicos Islands',
   TR: 'Turkey',
   TT: 'Trinidad and Tobago',
+  VA: 'Vatican City',
   VC: 'St. Vincent',
   VG: 'Virgin Islands (British)',
   YE: 'Yemen, Rep. of',
 };
 
-const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-
-/** Deprecated codes (UK, DD, HV...) canonicalize to their successor and are skipped. */
-function isCanonicalRegion(code: string): boolean {
-  return Intl.getCanonicalLocales(`und-${code}`)[0] === `und-${code}`;
-}
-
-/** Every two-letter region code ICU names in English (a few non-country codes such as EU match no DHL name). */
-function englishRegionNames(): Map<string, string> {
-  const displayNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-  const names = new Map<string, string>();
-  for (const first of LETTERS) {
-    for (const second of LETTERS) {
-      const code = first + second;
-      const name = displayNames.of(code);
-      if (name && name !== code && isCanonicalRegion(code)) names.set(code, name);
-    }
-  }
-  return names;
-}
-
 /** ISO-2 -> DHL name, limited to the names present in `dhlNames`. */
 export function buildDhlCountryNames(dhlNames: Iterable<string>): ReadonlyMap<string, string> {
   const wanted = new Set(dhlNames);
   const byCode = new Map<string, string>();
-  for (const [code, englishName] of englishRegionNames()) {
-    const name = DHL_NAME_OVERRIDES[code] ?? englishName;
-    if (wanted.has(name)) byCode.set(code, name);
+  for (const [code, names] of englishCountryNames()) {
+    const name = DHL_NAME_OVERRIDES[code] ?? names.find((candidate) => wanted.has(candidate));
+    if (name !== undefined && wanted.has(name)) byCode.set(code, name);
   }
+  // Codes outside ISO 3166-1 that DHL rates on their own (IC, the Canary Islands).
   for (const [code, name] of Object.entries(DHL_NAME_OVERRIDES)) {
     if (wanted.has(name)) byCode.set(code, name);
   }

@@ -1,7 +1,7 @@
 // Delivery estimates: business days from the transit model, counted from the pickup date.
 // No pickups on Sundays or federal holidays (the ship date moves forward); deliveries happen Monday-Friday,
 // plus Saturday for services that deliver Saturdays or when Saturday delivery is bought.
-import { addDays, dayOfWeek, formatIsoDate, isFederalHoliday, parseIsoDate, weekdayName } from './calendar.ts';
+import { addDays, dayOfWeek, formatIsoDate, isFederalHoliday, parseIsoDate, weekdayName } from '../time/calendar.ts';
 import { readReferenceJson } from './reference-data.ts';
 
 interface TransitModelFile {

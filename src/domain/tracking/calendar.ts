@@ -1,18 +1,17 @@
-// Calendar-day arithmetic on `YYYY-MM-DD` strings. Business days are Monday-Friday;
-// holidays are ignored (the caller's estimated delivery date already accounts for them).
+// Tracking plans in `YYYY-MM-DD` days: the day arithmetic of ../time/calendar.ts on strings.
+// Business days are Monday-Friday; holidays are ignored (the caller's estimated delivery date
+// already accounts for them).
+import { addDays as addCalendarDays, formatIsoDate, isWeekday } from '../time/calendar.ts';
 import { fromWallTime } from '../time/zoned.ts';
-
-const DAY_MS = 86_400_000;
 
 const toUtcDate = (day: string): Date => new Date(`${day}T00:00:00Z`);
 
 export function addDays(day: string, days: number): string {
-  return new Date(toUtcDate(day).getTime() + days * DAY_MS).toISOString().slice(0, 10);
+  return formatIsoDate(addCalendarDays(toUtcDate(day), days));
 }
 
 export function isBusinessDay(day: string): boolean {
-  const weekday = toUtcDate(day).getUTCDay();
-  return weekday !== 0 && weekday !== 6;
+  return isWeekday(toUtcDate(day));
 }
 
 /** The day itself when it is a business day, otherwise the next one. */

@@ -4,7 +4,7 @@ import { DomainError, invalidField } from '../../../domain/errors.ts';
 import { createManifests } from '../../../domain/manifests/create.ts';
 import { getManifest, getManifestRequest, listManifests } from '../../../domain/manifests/store.ts';
 import type { ManifestCriteria } from '../../../domain/manifests/types.ts';
-import { parseIsoDate } from '../../../domain/rating/calendar.ts';
+import { parseIsoDate } from '../../../domain/time/calendar.ts';
 import { actingAccount } from '../../common/context.ts';
 import { pageLinks } from '../../common/paging.ts';
 import { idFilter, instantFilter } from '../shared/list-filters.ts';
