@@ -56,14 +56,21 @@ describe(`README client examples run as printed (${usingPostgres() ? 'PostgreSQL
     SHIPDOCK_V1_API_SECRET: CREDENTIALS.v1Secret,
     SHIPDOCK_PARTNER_API_KEY: CREDENTIALS.partnerKey,
   };
-  for (const [index, snippet] of snippets.entries()) {
-    test(`README line ${snippet.line}: the ${snippet.lang} example succeeds against the server`, async () => {
-      assert.ok(snippet.code.includes(README_BASE), 'the example names the default address');
-      const code = snippet.code.replaceAll(README_BASE, base);
+  // The V2 fetch example says it works on ShipEngine with /v1 in place of /v2: run it both ways.
+  const runs = snippets.flatMap((snippet, index) => [
+    { snippet, index, label: '', code: snippet.code },
+    ...(snippet.lang === 'js' && snippet.code.includes("'/v2/rates'")
+      ? [{ snippet, index, label: ' (on ShipEngine: /v1 for /v2)', code: snippet.code.replaceAll('/v2/', '/v1/') }]
+      : []),
+  ]);
+  for (const [n, { snippet, index, label, code: printed }] of runs.entries()) {
+    test(`README line ${snippet.line}: the ${snippet.lang} example succeeds against the server${label}`, async () => {
+      assert.ok(printed.includes(README_BASE), 'the example names the default address');
+      const code = printed.replaceAll(README_BASE, base);
       seen = [];
       let result;
       if (snippet.lang === 'js') {
-        const file = new URL(`example-${usingPostgres() ? 'pg' : 'sqlite'}-${index}.mjs`, OUT);
+        const file = new URL(`example-${usingPostgres() ? 'pg' : 'sqlite'}-${index}-${n}.mjs`, OUT);
         writeFileSync(file, code);
         result = await run(process.execPath, [file.pathname], env); // plain Node: no tsx loader
       } else {
@@ -73,12 +80,16 @@ describe(`README client examples run as printed (${usingPostgres() ? 'PostgreSQL
       assert.ok(result.stdout.trim().length > 0, 'the example printed its result');
       assert.ok(seen.length > 0, 'the example reached Shipdock (not the real ShipStation or ShipEngine)');
       assert.deepEqual(seen.filter((r) => r.status >= 400), [], 'no call failed');
-      if (code.includes('shipengine')) {
+      if (code.includes("from 'shipengine'")) {
         // The SDK bought and voided a label on Shipdock's ShipEngine surface.
         assert.ok(seen.some((r) => r.method === 'POST' && r.url === '/v1/labels' && r.status === 200), JSON.stringify(seen));
         assert.ok(seen.some((r) => r.method === 'PUT' && /^\/v1\/labels\/se-\d+\/void$/.test(r.url)), JSON.stringify(seen));
         assert.match(result.stdout, /^se-\d+ \S+ \d+(\.\d+)? http:\/\/127\.0\.0\.1\/v1\/downloads\//m);
         assert.match(result.stdout, /^true /m, 'the void was approved');
+      }
+      if (code.includes('/rates')) {
+        const surface = label ? '/v1' : '/v2';
+        assert.ok(seen.some((r) => r.method === 'POST' && r.url.startsWith(`${surface}/labels/rates/se-`) && r.status === 200), JSON.stringify(seen));
       }
     });
   }
