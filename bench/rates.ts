@@ -20,8 +20,8 @@ export async function figures(run: BenchRun): Promise<BenchRow[]> {
         body: JSON.stringify({ shipment }),
       };
       const probe = await fetch(request.url, request);
-      const rated = (await probe.json()) as { rate_response: { rates: { carrier_code: string }[] } };
-      const carriers = new Set(rated.rate_response.rates.map((r) => r.carrier_code));
+      const rated = (await probe.json()) as { rate_response: { rates: { carrier_code: string }[]; invalid_rates: { carrier_code: string }[] } };
+      const carriers = new Set([...rated.rate_response.rates, ...rated.rate_response.invalid_rates].map((r) => r.carrier_code));
       if (carriers.size < 4) throw new Error(`the probe rated ${carriers.size} carriers, not 4; the benchmark would measure less`);
       const m = await medianOf(3, () => measure('POST /v2/rates', { ...request, ...LOAD }));
       const figure = `POST /v2/rates, 4 carriers (${rated.rate_response.rates.length} rates)`;
