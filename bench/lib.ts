@@ -36,7 +36,10 @@ export async function startNode(script: string, env: Record<string, string>, rea
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start`)), 60_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${script} did not start within 180 s`));
+    }, 180_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes(readyText)) {
         clearTimeout(timer);
