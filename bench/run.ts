@@ -52,6 +52,10 @@ if (tableModules.length > 0) {
   } finally {
     cluster?.stop();
   }
+  // One figure's engines side by side, figures in the order the modules gave them.
+  const order = [...new Set(rows.map((r) => r.figure))];
+  const engineOrder = ['embedded', 'postgres', 'in process'];
+  rows.sort((a, b) => order.indexOf(a.figure) - order.indexOf(b.figure) || engineOrder.indexOf(a.engine) - engineOrder.indexOf(b.engine));
   printTable(run, rows);
   notes.push(`${((Date.now() - started) / 1000).toFixed(0)} s`);
   console.log(`\n${cpus().length} cores, loopback, ${LOAD.connections} connections, median of 3 runs of ${LOAD.duration} s; bare Fastify (1 KB JSON) = ${run.bareRps.toLocaleString('en-US')} req/s; took ${notes[0]}`);
