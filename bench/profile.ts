@@ -1,7 +1,7 @@
 // CPU profile of the running server under load: `npm run bench -- profile` profiles every hot route
 // (or PROFILE=rates|labels|label|warehouse), prints the top self-time functions of each.
 // Set DATABASE_URL for PostgreSQL. Profiles land in PROFILE_DIR (default a temp dir).
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_KEYS, measure, startShipdock } from './lib.ts';
@@ -20,15 +20,25 @@ const shipment = {
 
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount: number; children?: number[] }
 
-function top(file: string, n = 25) {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: Node[] };
+/** Self time by function over the load window only (the last `seconds` before the profile ends): start-up is left out. */
+function top(file: string, n = 25, seconds = Number(process.env.PROFILE_SECONDS ?? 8)) {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[]; endTime: number; startTime: number };
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const hits = new Map<number, number>();
+  let t = profile.startTime;
+  const from = profile.endTime - (seconds + 0.5) * 1e6;
+  profile.samples.forEach((id, i) => {
+    t += profile.timeDeltas[i];
+    if (t >= from) hits.set(id, (hits.get(id) ?? 0) + 1);
+  });
   const self = new Map<string, number>();
   let total = 0;
-  for (const node of profile.nodes) {
+  for (const [id, count] of hits) {
+    const node = byId.get(id)!;
     const url = node.callFrame.url.replace(/^file:\/\/.*?\/(src|node_modules)\//, '$1/');
     const key = `${node.callFrame.functionName || '(anonymous)'} ${url}:${node.callFrame.lineNumber + 1}`;
-    self.set(key, (self.get(key) ?? 0) + node.hitCount);
-    total += node.hitCount;
+    self.set(key, (self.get(key) ?? 0) + count);
+    total += count;
   }
   const idle = (self.get('(idle) :0') ?? 0);
   console.log(`  busy samples ${total - idle} of ${total}`);
@@ -37,7 +47,8 @@ function top(file: string, n = 25) {
   }
 }
 
-for (const route of ['warehouse', 'label', 'rates', 'labels'].filter((r) => !only || only === r)) {
+if (process.env.PROFILE_FILE) top(process.env.PROFILE_FILE, 40);
+else for (const route of ['warehouse', 'label', 'rates', 'labels'].filter((r) => !only || only === r)) {
   const dir = process.env.PROFILE_DIR ?? mkdtempSync(join(tmpdir(), `shipdock-prof-${route}-`));
   const server = await startShipdock(engine, {}, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
   const carriers = (await (await fetch(`${server.url}/v2/carriers`, { headers })).json()) as { carriers: { carrier_id: string; carrier_code: string }[] };
@@ -58,6 +69,10 @@ for (const route of ['warehouse', 'label', 'rates', 'labels'].filter((r) => !onl
   const m = await measure(route, { ...options, connections: 50, duration: Number(process.env.PROFILE_SECONDS ?? 8) });
   await server.stop();
   console.log(`\n${route} [${engine}]: ${m.rps} req/s, p99 ${m.p99} ms, non-2xx ${m.non2xx}  (${dir})`);
-  const file = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort().at(-1);
+  // The main thread's profile is the biggest (tsx's loader thread writes one too).
+  const file = readdirSync(dir)
+    .filter((f) => f.endsWith('.cpuprofile'))
+    .map((f) => ({ f, size: statSync(join(dir, f)).size }))
+    .sort((a, b) => b.size - a.size)[0]?.f;
   if (file) top(join(dir, file));
 }
