@@ -16,16 +16,16 @@ export function onTableWrite(tables: readonly string[], listener: Listener): () 
 
 const WRITES = new Set(['InsertQueryNode', 'UpdateQueryNode', 'DeleteQueryNode', 'MergeQueryNode']);
 
-/** Every table a write names (target, joins, sub-queries): over-telling only costs a cache refill. */
-function tablesIn(node: unknown, found: Set<string>) {
-  if (!node || typeof node !== 'object') return;
-  if (Array.isArray(node)) {
-    for (const child of node) tablesIn(child, found);
-    return;
+type Named = { kind?: string; table?: { identifier?: { name?: string } }; node?: Named };
+
+/** The table a write changes: the target of INSERT INTO, UPDATE (maybe aliased), DELETE FROM, MERGE INTO. */
+function tablesIn(root: OperationNode, found: Set<string>) {
+  const q = root as unknown as { into?: Named; table?: Named; from?: { froms?: Named[] } };
+  const targets = [q.into, q.table, ...(root.kind === 'DeleteQueryNode' ? (q.from?.froms ?? []) : [])];
+  for (let target of targets) {
+    if (target?.kind === 'AliasNode') target = target.node;
+    if (target?.kind === 'TableNode' && target.table?.identifier?.name) found.add(target.table.identifier.name);
   }
-  const n = node as { kind?: string; table?: { identifier?: { name?: string } } };
-  if (n.kind === 'TableNode' && n.table?.identifier?.name) found.add(n.table.identifier.name);
-  for (const value of Object.values(node)) if (value && typeof value === 'object') tablesIn(value, found);
 }
 
 export class WriteWatchPlugin implements KyselyPlugin {
