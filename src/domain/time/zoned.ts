@@ -162,7 +162,8 @@ export function fromWallTime(wall: WallTime, timeZone: string): Date {
   return new Date(naive - offsetBefore);
 }
 
-const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
+const pad = (value: number, width = 2): string =>
+  width === 2 && value >= 0 && value < 100 ? (value < 10 ? `0${value}` : `${value}`) : String(value).padStart(width, '0');
 
 /** `YYYY-MM-DD` of a wall time. */
 export function formatWallDate(wall: WallTime): string {
