@@ -8,6 +8,7 @@ import { domesticShipment } from '../shipping/fixtures.ts';
 import { createAccount, setAccountActive } from '../../src/domain/accounts/accounts.ts';
 import { createApiKey, deleteKey } from '../../src/domain/accounts/keys.ts';
 import { fromWallTime, offsetMs, toWallTime } from '../../src/domain/time/zoned.ts';
+import { findRate, latestRateResponse, storeQuoteSet, type StoredEntry } from '../../src/domain/rates/shop.ts';
 
 type Rate = { rate_id: string; service_code: string; carrier_id: string; shipping_amount: { amount: number } };
 
@@ -58,6 +59,36 @@ describe('hot paths keep their behaviour', () => {
     const n = Number(rateId.slice(3));
     assert.equal((await t.api('v2', 'GET', `/v2/rates/se-${n + 127}`)).statusCode, 404);
     assert.equal((await t.api('v2', 'GET', `/v2/rates/se-${n * 1000}`)).statusCode, 404);
+  });
+
+  test('a quote set of more than 128 entries continues in further rows; every id reads back in order', async () => {
+    const db = t.ctx.database.db;
+    const rated = (await t.api('v2', 'POST', '/v2/rates', { shipment: domesticShipment() })).json();
+    const shipmentId = Number(String(rated.shipment_id).slice(3));
+    const template = await findRate(db, 1, Number(rated.rate_response.rates[0].rate_id.slice(3)));
+    assert.ok(template);
+    const entries: StoredEntry[] = Array.from({ length: 300 }, (_, i) =>
+      i % 7 === 3
+        ? { kind: 'invalid', carrierId: template.carrierId, carrierNickname: 'n', carrierFriendlyName: 'f', invalid: { serviceCode: `svc_${i}`, messages: ['no'] } as never }
+        : { kind: 'valid', carrierId: template.carrierId, carrierNickname: 'n', carrierFriendlyName: 'f', quote: { ...template.quote, serviceCode: `svc_${i}`, totalCents: i } },
+    );
+    const now = t.ctx.clock.nowIso();
+    const stored = await storeQuoteSet(db, 1, shipmentId, 'completed', now, '2099-01-01T00:00:00.000Z', entries);
+    assert.equal(new Set(stored.rateIds).size, 300);
+    for (const [i, id] of stored.rateIds.entries()) {
+      const rate = await findRate(db, 1, id);
+      if (i % 7 === 3) assert.equal(rate, null, 'an invalid rate is not buyable');
+      else {
+        assert.equal(rate?.quote.serviceCode, `svc_${i}`);
+        assert.equal(rate?.rateResponseId, stored.responseId);
+        assert.equal(rate?.shipmentId, shipmentId);
+      }
+    }
+    const latest = await latestRateResponse(db, 1, shipmentId);
+    assert.equal(latest?.id, stored.responseId);
+    assert.deepEqual(latest?.rates.map((r) => r.id), stored.rateIds.filter((_, i) => i % 7 !== 3));
+    assert.equal(latest?.invalidRates.length, entries.length - latest!.rates.length);
+    assert.equal(await findRate(db, 2, stored.rateIds[0]), null, 'another account');
   });
 
   test('a label read twice across a clock advance shows new events: the kept journey is cut at the clock', async () => {

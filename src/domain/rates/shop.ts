@@ -141,7 +141,7 @@ export async function rateShipment(
   return { id: ids.responseId, shipmentId, status, createdAt: now, rates, invalidRates, errors };
 }
 
-type StoredEntry =
+export type StoredEntry =
   | { kind: 'valid'; carrierId: number; quote: RateQuote; carrierNickname: string; carrierFriendlyName: string }
   | { kind: 'invalid'; carrierId: number; invalid: InvalidRate; carrierNickname: string; carrierFriendlyName: string };
 
@@ -167,7 +167,7 @@ interface QuoteSetBody {
   shipmentId?: number | null;
 }
 
-async function storeQuoteSet(
+export async function storeQuoteSet(
   ex: Executor,
   accountId: number,
   shipmentId: number | null,
