@@ -21,7 +21,7 @@ const shipment = {
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount: number; children?: number[] }
 
 /** Self time by function over the load window only (the last `seconds` before the profile ends): start-up is left out. */
-function top(file: string, n = 25, seconds = Number(process.env.PROFILE_SECONDS ?? 8)) {
+function top(file: string, n = 25, seconds = Number(process.env.PROFILE_SECONDS ?? 8), requests = 0) {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[]; endTime: number; startTime: number };
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const hits = new Map<number, number>();
@@ -40,8 +40,10 @@ function top(file: string, n = 25, seconds = Number(process.env.PROFILE_SECONDS 
     self.set(key, (self.get(key) ?? 0) + count);
     total += count;
   }
-  const idle = (self.get('(idle) :0') ?? 0);
-  console.log(`  busy samples ${total - idle} of ${total}`);
+  const idle = self.get('(idle) :0') ?? 0;
+  const interval = (profile.endTime - profile.startTime) / profile.samples.length / 1000;
+  const busyMs = (total - idle) * interval;
+  console.log(`  main thread busy ${busyMs.toFixed(0)} ms of ${(total * interval).toFixed(0)} ms${requests ? `: ${(busyMs / requests).toFixed(2)} ms CPU per request` : ''}`);
   for (const [key, hits] of [...self].filter(([k]) => !k.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, n)) {
     console.log(`  ${((100 * hits) / (total - idle)).toFixed(1).padStart(5)}%  ${key}`);
   }
@@ -67,6 +69,7 @@ else for (const route of ['warehouse', 'label', 'rates', 'labels'].filter((r) =>
     options = { url: `${server.url}/v2/labels`, method: 'POST' as const, headers, body: labelBody };
   }
   const m = await measure(route, { ...options, connections: 50, duration: Number(process.env.PROFILE_SECONDS ?? 8) });
+  const requests = m.rps * Number(process.env.PROFILE_SECONDS ?? 8);
   await server.stop();
   console.log(`\n${route} [${engine}]: ${m.rps} req/s, p99 ${m.p99} ms, non-2xx ${m.non2xx}  (${dir})`);
   // The main thread's profile is the biggest (tsx's loader thread writes one too).
@@ -74,5 +77,5 @@ else for (const route of ['warehouse', 'label', 'rates', 'labels'].filter((r) =>
     .filter((f) => f.endsWith('.cpuprofile'))
     .map((f) => ({ f, size: statSync(join(dir, f)).size }))
     .sort((a, b) => b.size - a.size)[0]?.f;
-  if (file) top(join(dir, file));
+  if (file) top(join(dir, file), 25, Number(process.env.PROFILE_SECONDS ?? 8), requests);
 }
