@@ -1,20 +1,23 @@
-// Authenticated V2 and V1 GETs against a bare Fastify endpoint, on each database.
-// Run: npm run bench -- foundation   (set DATABASE_URL to include PostgreSQL)
-import { engines, measure, report, startNode, startShipdock, V1_AUTH, BENCH_KEYS } from './lib.ts';
+// Authenticated GET by id against the bare-Fastify ceiling, on each database.
+// Run: npm run bench -- foundation
+import { BENCH_KEYS, LOAD, measure, medianOf, ratioRow, startShipdock, type BenchRow, type BenchRun } from './lib.ts';
 
-const bare = await startNode('bench/bare-server.ts', {});
-const baseline = await measure('bare Fastify GET', { url: `${bare.url}/bare` });
-await bare.stop();
+const headers = { 'api-key': BENCH_KEYS.SHIPDOCK_API_KEY };
 
-for (const engine of engines()) {
-  const server = await startShipdock(engine);
-  try {
-    const rows = [
-      await measure(`GET /v2/warehouses (API-Key) [${engine}]`, { url: `${server.url}/v2/warehouses`, headers: { 'api-key': BENCH_KEYS.SHIPDOCK_API_KEY } }),
-      await measure(`GET /warehouses (V1 Basic) [${engine}]`, { url: `${server.url}/warehouses`, headers: { authorization: V1_AUTH } }),
-    ];
-    report(`Foundation on ${engine}`, [baseline, ...rows], baseline);
-  } finally {
-    await server.stop();
+export async function figures(run: BenchRun): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const engine of run.engines) {
+    const server = await startShipdock(engine);
+    try {
+      // Bootstrap creates the default Ship From warehouse.
+      const listed = (await (await fetch(`${server.url}/v2/warehouses`, { headers })).json()) as { warehouses: { warehouse_id: string }[] };
+      const url = `${server.url}/v2/warehouses/${listed.warehouses[0].warehouse_id}`;
+      if ((await fetch(url, { headers })).status !== 200) throw new Error(`GET ${url} is not 200`);
+      const m = await medianOf(3, () => measure('GET /v2/warehouses/{id}', { url, headers, ...LOAD }));
+      rows.push(ratioRow('GET /v2/warehouses/{id}', engine, m, run, engine === 'sqlite' ? 50 : 30));
+    } finally {
+      await server.stop();
+    }
   }
+  return rows;
 }

@@ -1,7 +1,7 @@
 // Shared by the bench scripts: start servers as child processes, drive them with autocannon on loopback.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -29,14 +29,17 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-export async function startNode(script: string, env: Record<string, string>, readyText = 'listening'): Promise<Running> {
+export async function startNode(script: string, env: Record<string, string>, readyText = 'listening', nodeArgs: string[] = []): Promise<Running> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start`)), 60_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${script} did not start within 180 s`));
+    }, 180_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes(readyText)) {
         clearTimeout(timer);
@@ -68,7 +71,7 @@ async function freshPostgresUrl(): Promise<string> {
 }
 
 /** Shipdock on the embedded database (fresh temp dir) or on DATABASE_URL (fresh schema), with limits off. */
-export async function startShipdock(engine: 'sqlite' | 'postgres', extra: Record<string, string> = {}): Promise<Running> {
+export async function startShipdock(engine: 'sqlite' | 'postgres', extra: Record<string, string> = {}, nodeArgs: string[] = []): Promise<Running> {
   const env: Record<string, string> = { ...BENCH_KEYS, SHIPDOCK_RATE_LIMIT_V1: '0', SHIPDOCK_RATE_LIMIT_V2: '0', ...extra };
   if (engine === 'sqlite') {
     env.SHIPDOCK_DATA_DIR = mkdtempSync(join(tmpdir(), 'shipdock-bench-'));
@@ -76,7 +79,7 @@ export async function startShipdock(engine: 'sqlite' | 'postgres', extra: Record
   } else {
     env.DATABASE_URL = await freshPostgresUrl();
   }
-  return startNode('src/server.ts', env);
+  return startNode('src/server.ts', env, 'listening', nodeArgs);
 }
 
 export interface Measured {
@@ -130,4 +133,73 @@ export interface BenchRun {
   engines: ('sqlite' | 'postgres')[];
   /** req/s of the bare Fastify server (1 KB JSON) at 50 connections, measured at the start of this run */
   bareRps: number;
+}
+
+/** The issue's load: 50 connections on loopback. Short runs keep `npm run bench` to a few minutes. */
+export const LOAD = { connections: 50, duration: 3 };
+
+/** Median (by req/s) of `runs` measurements: one slow second on a shared machine does not decide a figure. */
+export async function medianOf(runs: number, once: () => Promise<Measured>): Promise<Measured> {
+  const all: Measured[] = [];
+  for (let i = 0; i < runs; i++) all.push(await once());
+  all.sort((a, b) => a.rps - b.rps);
+  const mid = all[Math.floor(all.length / 2)];
+  return { ...mid, non2xx: all.reduce((n, m) => n + m.non2xx, 0) };
+}
+
+export const engineName = (engine: 'sqlite' | 'postgres'): BenchRow['engine'] => (engine === 'sqlite' ? 'embedded' : 'postgres');
+export const rpsText = (m: Measured, unit = 'req/s') =>
+  `${m.rps.toLocaleString('en-US')} ${unit}, p99 ${m.p99} ms${m.non2xx ? `, ${m.non2xx} non-2xx` : ''}`;
+export const ofBare = (m: Measured, run: BenchRun) => `${((100 * m.rps) / run.bareRps).toFixed(0)}%`;
+
+/** A throughput row measured against the bare ceiling: `percent` of bare is the target. */
+export function ratioRow(figure: string, engine: 'sqlite' | 'postgres', m: Measured, run: BenchRun, percent: number): BenchRow {
+  return {
+    figure,
+    engine: engineName(engine),
+    value: rpsText(m),
+    ofBare: ofBare(m, run),
+    target: `>= ${percent}% of bare`,
+    met: m.non2xx === 0 && m.rps * 100 >= percent * run.bareRps,
+  };
+}
+
+/** A throughput row with an absolute target (and optionally a p99 bound). */
+export function absoluteRow(figure: string, engine: 'sqlite' | 'postgres', m: Measured, run: BenchRun, minRps: number, unit = 'req/s', maxP99?: number): BenchRow {
+  return {
+    figure,
+    engine: engineName(engine),
+    value: rpsText(m, unit),
+    ofBare: ofBare(m, run),
+    target: `>= ${minRps.toLocaleString('en-US')} ${unit}${maxP99 ? `, p99 <= ${maxP99} ms` : ''}`,
+    met: m.non2xx === 0 && m.rps >= minRps && (maxP99 === undefined || m.p99 <= maxP99),
+  };
+}
+
+/**
+ * A throwaway PostgreSQL cluster (like .ci/run) when DATABASE_URL is not set and `initdb` exists.
+ * Returns null when there is no PostgreSQL on this machine.
+ */
+export async function throwawayPostgres(): Promise<{ url: string; stop(): void } | null> {
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))) : [];
+  if (versions.length === 0) return null;
+  const bin = join(root, versions.sort((a, b) => Number(a) - Number(b)).at(-1)!, 'bin');
+  const dir = mkdtempSync(join(tmpdir(), 'shipdock-bench-pg-'));
+  chmodSync(dir, 0o777);
+  const port = await freePort();
+  const asRoot = process.getuid?.() === 0;
+  const sh = (command: string) => {
+    const result = asRoot
+      ? spawnSync('su', ['postgres', '-s', '/bin/bash', '-c', command], { stdio: 'ignore' })
+      : spawnSync('bash', ['-c', command], { stdio: 'ignore' });
+    return result.status === 0;
+  };
+  if (!sh(`'${bin}/initdb' -D '${dir}/data' -U postgres -A trust`)) return null;
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off`;
+  if (!sh(`'${bin}/pg_ctl' -D '${dir}/data' -o '${options}' -l '${dir}/log' -w start`)) return null;
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    stop: () => void sh(`'${bin}/pg_ctl' -D '${dir}/data' -m immediate stop`),
+  };
 }

@@ -1,6 +1,6 @@
-// POST /v2/rates for a domestic shipment across the four simulated carriers (every service),
-// against a bare Fastify endpoint in the same run. Run: npm run bench -- rates
-import { BENCH_KEYS, engines, measure, report, startNode, startShipdock } from './lib.ts';
+// POST /v2/rates for a domestic shipment across the four simulated carriers (every service).
+// Run: npm run bench -- rates
+import { absoluteRow, BENCH_KEYS, LOAD, measure, medianOf, startShipdock, type BenchRow, type BenchRun } from './lib.ts';
 
 const shipment = {
   ship_from: { name: 'Dock', phone: '512-555-0100', address_line1: '500 W 2nd St', city_locality: 'Austin', state_province: 'TX', postal_code: '78701', country_code: 'US' },
@@ -8,29 +8,27 @@ const shipment = {
   packages: [{ weight: { value: 3, unit: 'pound' }, dimensions: { length: 12, width: 10, height: 6, unit: 'inch' } }],
 };
 
-const bare = await startNode('bench/bare-server.ts', {});
-const baseline = await measure('bare Fastify GET', { url: `${bare.url}/bare` });
-await bare.stop();
-
-for (const engine of engines()) {
-  const server = await startShipdock(engine);
-  try {
-    const probe = await fetch(`${server.url}/v2/rates`, {
-      method: 'POST',
-      headers: { 'api-key': BENCH_KEYS.SHIPDOCK_API_KEY, 'content-type': 'application/json' },
-      body: JSON.stringify({ shipment }),
-    });
-    const rated = (await probe.json()) as { rate_response: { rates: unknown[]; invalid_rates: unknown[] } };
-    if (rated.rate_response.rates.length === 0) throw new Error('the probe request returned no rates; the benchmark would measure nothing');
-    console.log(`\none request rates ${rated.rate_response.rates.length} services (+${rated.rate_response.invalid_rates.length} invalid) over 4 carriers`);
-    const row = await measure(`POST /v2/rates, 4 carriers [${engine}]`, {
-      url: `${server.url}/v2/rates`,
-      method: 'POST',
-      headers: { 'api-key': BENCH_KEYS.SHIPDOCK_API_KEY, 'content-type': 'application/json' },
-      body: JSON.stringify({ shipment }),
-    });
-    report(`Rates on ${engine}`, [baseline, row], baseline);
-  } finally {
-    await server.stop();
+export async function figures(run: BenchRun): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const engine of run.engines) {
+    const server = await startShipdock(engine);
+    try {
+      const request = {
+        url: `${server.url}/v2/rates`,
+        method: 'POST' as const,
+        headers: { 'api-key': BENCH_KEYS.SHIPDOCK_API_KEY, 'content-type': 'application/json' },
+        body: JSON.stringify({ shipment }),
+      };
+      const probe = await fetch(request.url, request);
+      const rated = (await probe.json()) as { rate_response: { rates: { carrier_code: string }[]; invalid_rates: { carrier_code: string }[] } };
+      const carriers = new Set([...rated.rate_response.rates, ...rated.rate_response.invalid_rates].map((r) => r.carrier_code));
+      if (carriers.size < 4) throw new Error(`the probe rated ${carriers.size} carriers, not 4; the benchmark would measure less`);
+      const m = await medianOf(3, () => measure('POST /v2/rates', { ...request, ...LOAD }));
+      const figure = `POST /v2/rates, 4 carriers (${rated.rate_response.rates.length} rates)`;
+      rows.push(engine === 'sqlite' ? absoluteRow(figure, engine, m, run, 2000, 'req/s', 50) : absoluteRow(figure, engine, m, run, 1000));
+    } finally {
+      await server.stop();
+    }
   }
+  return rows;
 }

@@ -1,5 +1,6 @@
 // Resolves presented credentials to the account (or partner) they belong to.
 import { MAX_ROW_ID, type Executor } from '../../db/index.ts';
+import { onTableWrite } from '../../db/write-watch.ts';
 import { toAccount, type Account } from './accounts.ts';
 import { hashKey } from './secrets.ts';
 
@@ -13,23 +14,58 @@ const ACCOUNT_COLUMNS = ['a.id', 'a.plan', 'a.addons', 'a.active', 'a.partner_id
 /** `now` on the account's sandbox clock. */
 const onClock = (now: string, offset: number | string | null) => (offset ? new Date(Date.parse(now) + Number(offset)).toISOString() : now);
 
+/**
+ * Verified-key cache: the key's row (with its account, partner and clock) for a few seconds, keyed
+ * by the presented credentials, so a request neither hashes nor reads. Expiry is still judged per
+ * request on the account's clock. Any write to the tables the row comes from drops the whole cache
+ * in this process; another process's writes (the CLI, a second server on PostgreSQL) show within the TTL.
+ */
+export const AUTH_CACHE_TTL_MS = 5_000;
+const AUTH_CACHE_MAX = 1_000;
+const AUTH_TABLES = ['api_keys', 'v1_key_pairs', 'accounts', 'partners', 'account_clocks'] as const;
+/** Per database handle: two apps in one process (tests) present the same key strings. */
+let caches = new WeakMap<Executor, Map<string, { until: number; row: unknown }>>();
+/** Bumped on every write: a read that overlapped a write is not cached. */
+let generation = 0;
+onTableWrite(AUTH_TABLES, () => {
+  generation++;
+  caches = new WeakMap();
+});
+
+async function cachedRow<Row>(ex: Executor, key: string, read: () => Promise<Row | undefined>): Promise<Row | undefined> {
+  if (ex.isTransaction) return read();
+  let verified = caches.get(ex);
+  if (!verified) caches.set(ex, (verified = new Map()));
+  const hit = verified.get(key);
+  const nowMs = Date.now();
+  if (hit && hit.until > nowMs) return hit.row as Row | undefined;
+  const before = generation;
+  const row = await read();
+  // Only reads outside a transaction are shared (inside one they may see uncommitted rows).
+  if (before === generation) {
+    if (verified.size >= AUTH_CACHE_MAX) verified.delete(verified.keys().next().value!);
+    verified.set(key, { until: nowMs + AUTH_CACHE_TTL_MS, row });
+  }
+  return row;
+}
+
 /** A V1 key pair: valid, not deleted, not expired, account active. */
 export async function authenticateV1(ex: Executor, apiKey: string, apiSecret: string, now: string): Promise<Principal | null> {
-  const row = await ex
+  const row = await cachedRow(ex, `v1\u0000${apiKey}\u0000${apiSecret}`, () => ex
     .selectFrom('v1_key_pairs as k')
     .innerJoin('accounts as a', 'a.id', 'k.account_id')
     .leftJoin('account_clocks as c', 'c.account_id', 'a.id')
     .select([...ACCOUNT_COLUMNS, 'k.id as key_id', 'k.secret_hash', 'k.expires_at', 'c.offset_ms'])
     .where('k.key_hash', '=', hashKey(apiKey))
     .where('k.deleted_at', 'is', null)
-    .executeTakeFirst();
+    .executeTakeFirst());
   if (!row || row.secret_hash !== hashKey(apiSecret) || row.expires_at <= onClock(now, row.offset_ms) || row.active !== 1) return null;
   return { kind: 'account', account: toAccount(row), credentialId: `v1-${row.key_id}`, clockOffsetMs: Number(row.offset_ms ?? 0) };
 }
 
 /** A V2/ShipEngine account key or a partner key. */
 export async function authenticateApiKey(ex: Executor, apiKey: string, now: string): Promise<Principal | null> {
-  const row = await ex
+  const row = await cachedRow(ex, `key\u0000${apiKey}`, () => ex
     .selectFrom('api_keys as k')
     .leftJoin('accounts as a', 'a.id', 'k.account_id')
     .leftJoin('partners as p', 'p.id', 'k.partner_id')
@@ -37,7 +73,7 @@ export async function authenticateApiKey(ex: Executor, apiKey: string, now: stri
     .select([...ACCOUNT_COLUMNS, 'k.id as key_id', 'k.partner_id as key_partner_id', 'k.expires_at', 'p.active as partner_active', 'c.offset_ms'])
     .where('k.key_hash', '=', hashKey(apiKey))
     .where('k.deleted_at', 'is', null)
-    .executeTakeFirst();
+    .executeTakeFirst());
   if (!row || (row.expires_at !== null && row.expires_at <= onClock(now, row.offset_ms))) return null;
   const credentialId = `key-${row.key_id}`;
   if (row.key_partner_id !== null) {

@@ -66,12 +66,14 @@ export function redact(value: unknown, depth = 0): unknown {
 
 /** JSON text with a secret-looking property name; most responses have none, and are stored as they are. */
 const MAYBE_SECRET = /"[^"]{0,60}(key|password|secret|authorization|cookie|token|card|cvv|cvc|security_?code)[^"]{0,60}"\s*:/i;
+/** The words alone: a quick no for most bodies (the full pattern backtracks at every quote, 0.7 ms on a 30 KB rates response). */
+const SECRET_WORD = /key|password|secret|authorization|cookie|token|card|cvv|cvc|security_?code/i;
 
 /** JSON text of a response, redacted; other payloads are not kept. */
 export function redactJsonText(text: string): string {
   const clipped = text.length > MAX_BODY_CHARS ? null : text;
   if (clipped === null) return JSON.stringify({ truncated: true, length: text.length });
-  if (!MAYBE_SECRET.test(clipped)) return clipped;
+  if (!SECRET_WORD.test(clipped) || !MAYBE_SECRET.test(clipped)) return clipped;
   try {
     return JSON.stringify(redact(JSON.parse(clipped)));
   } catch {

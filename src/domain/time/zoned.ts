@@ -38,6 +38,22 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** The wall-clock reading in `timeZone` at the given instant. */
 export function toWallTime(instant: Date, timeZone: string): WallTime {
+  const epochMs = instant.getTime();
+  const year = instant.getUTCFullYear();
+  if (!(year > 0 && year < 10_000)) return intlWallTime(instant, timeZone);
+  const local = new Date(epochMs + offsetMs(epochMs, timeZone));
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+    millisecond: local.getUTCMilliseconds(),
+  };
+}
+
+function intlWallTime(instant: Date, timeZone: string): WallTime {
   const parts: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(instant)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
@@ -61,10 +77,72 @@ export function wallTimeAsUtcMs(wall: WallTime): number {
   return date.getTime();
 }
 
+/** UTC offset read from Intl (one formatToParts): the ground truth the transition tables are built from. */
+function intlOffsetMs(epochMs: number, timeZone: string): number {
+  return wallTimeAsUtcMs(intlWallTime(new Date(epochMs), timeZone)) - epochMs;
+}
+
+const DAY_MS = 86_400_000;
+
+/** A zone's offsets over one UTC year: the offset at its start and every change within it. */
+interface YearTable {
+  start: number;
+  startOffset: number;
+  changes: { at: number; offset: number }[];
+}
+
+const tables = new Map<string, YearTable>();
+
+/**
+ * Offsets of `timeZone` over the UTC year of `epochMs`, built once from Intl: sampled daily (no zone
+ * changes its offset twice within a day), each change located to the second by bisection (tz
+ * transitions fall on whole seconds). After that an offset is a lookup, not three formatToParts calls.
+ */
+function yearTable(epochMs: number, timeZone: string): YearTable {
+  const year = new Date(epochMs).getUTCFullYear();
+  const key = `${timeZone} ${year}`;
+  let table = tables.get(key);
+  if (table) return table;
+  const yearStart = new Date(0);
+  yearStart.setUTCFullYear(year, 0, 1);
+  const from = yearStart.getTime();
+  const next = new Date(0);
+  next.setUTCFullYear(year + 1, 0, 1);
+  const to = next.getTime();
+  const startOffset = intlOffsetMs(from, timeZone);
+  const changes: YearTable['changes'] = [];
+  let previous = startOffset;
+  for (let day = from; day < to; day += DAY_MS) {
+    const end = Math.min(day + DAY_MS, to);
+    const offset = intlOffsetMs(end, timeZone);
+    if (offset === previous) continue;
+    // Bisect (day, end] in whole seconds for the first instant carrying the new offset.
+    let lo = day;
+    let hi = end;
+    while (hi - lo > 1000) {
+      const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+      if (intlOffsetMs(mid, timeZone) === previous) lo = mid;
+      else hi = mid;
+    }
+    if (hi < to) changes.push({ at: hi, offset: intlOffsetMs(hi, timeZone) });
+    previous = offset;
+  }
+  table = { start: from, startOffset, changes };
+  if (tables.size > 4096) tables.clear();
+  tables.set(key, table);
+  return table;
+}
+
 /** UTC offset of `timeZone` at the instant, in milliseconds (negative west of Greenwich). */
 export function offsetMs(epochMs: number, timeZone: string): number {
-  const instant = new Date(epochMs);
-  return wallTimeAsUtcMs(toWallTime(instant, timeZone)) - epochMs;
+  if (!Number.isFinite(epochMs)) return intlOffsetMs(epochMs, timeZone);
+  const table = yearTable(epochMs, timeZone);
+  let offset = table.startOffset;
+  for (const change of table.changes) {
+    if (change.at > epochMs) break;
+    offset = change.offset;
+  }
+  return offset;
 }
 
 const HALF_DAY_MS = 12 * 3600_000;
@@ -84,7 +162,8 @@ export function fromWallTime(wall: WallTime, timeZone: string): Date {
   return new Date(naive - offsetBefore);
 }
 
-const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
+const pad = (value: number, width = 2): string =>
+  width === 2 && value >= 0 && value < 100 ? (value < 10 ? `0${value}` : `${value}`) : String(value).padStart(width, '0');
 
 /** `YYYY-MM-DD` of a wall time. */
 export function formatWallDate(wall: WallTime): string {

@@ -17,11 +17,9 @@ import type { SimulateTrackingInput, TrackingEvent, TrackingResult } from './typ
 export function simulateTracking(input: SimulateTrackingInput): TrackingResult {
   const family = carrierFamily(input.carrierCode);
   if (family === null) throw new Error(`No simulated tracking for carrier "${input.carrierCode}"`);
-  const journey = planJourney(input, family);
-  const events = journey.events
-    .filter((event) => event.at <= input.now)
-    .map((event) => trackingEvent(event, family, input))
-    .reverse();
+  const { journey, events: all } = plannedTracking(input, family);
+  const events: TrackingEvent[] = [];
+  for (let i = all.length - 1; i >= 0; i--) if (all[i].at <= input.now) events.push({ ...all[i].event });
   const latest = events[0];
   // Before the label-created event the carrier knows the label only from the manifest.
   const current = latest ?? statusFields(carrierEvent(family, 'labelCreated'));
@@ -39,6 +37,40 @@ export function simulateTracking(input: SimulateTrackingInput): TrackingResult {
     exceptionDescription: latest?.statusCode === 'EX' ? latest.description : null,
     events,
   };
+}
+
+interface Planned {
+  journey: ReturnType<typeof planJourney>;
+  /** Every event of the journey, oldest first, already in wire shape. */
+  events: { at: Date; event: TrackingEvent }[];
+}
+
+// The journey depends on the label's fixed facts only (tracking number, service, addresses, purchase
+// instant, voided), never on `now`: planned once and kept, a read only cuts it at the (test) clock.
+const plannedJourneys = new Map<string, Planned>();
+const PLANNED_MAX = 10_000;
+
+function plannedTracking(input: SimulateTrackingInput, family: CarrierFamily): Planned {
+  const key = JSON.stringify([
+    input.carrierCode,
+    input.serviceCode,
+    input.trackingNumber,
+    input.shipDate,
+    input.estimatedDeliveryDate,
+    input.voided === true,
+    input.shipFrom,
+    input.shipTo,
+  ]);
+  let planned = plannedJourneys.get(key);
+  if (planned) {
+    plannedJourneys.delete(key);
+  } else {
+    const journey = planJourney(input, family);
+    planned = { journey, events: journey.events.map((event) => ({ at: event.at, event: trackingEvent(event, family, input) })) };
+    if (plannedJourneys.size >= PLANNED_MAX) plannedJourneys.delete(plannedJourneys.keys().next().value!);
+  }
+  plannedJourneys.set(key, planned);
+  return planned;
 }
 
 function trackingEvent(planned: PlannedEvent, family: CarrierFamily, input: SimulateTrackingInput): TrackingEvent {
