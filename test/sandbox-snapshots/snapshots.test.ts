@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { CREDENTIALS, startTestApp, usingPostgres, type TestApp } from '../helpers/server.ts';
 import { otherAccountKey } from '../insurance/accounts.ts';
-import { ACCOUNT_TABLES, NOT_IN_SNAPSHOTS } from '../../src/domain/sandbox/account-tables.ts';
+import { ACCOUNT_TABLES, foreignKeyParents, NOT_IN_SNAPSHOTS } from '../../src/domain/sandbox/account-tables.ts';
 import { buyLabel, fillAccount, fullDump, rowCount, sandbox, type Headers } from './helpers.ts';
 
 const seNumber = (id: string) => Number(id.replace('se-', ''));
@@ -32,6 +32,19 @@ describe('sandbox snapshots', () => {
     const listed = new Set<string>([...ACCOUNT_TABLES.map((a) => a.table), ...Object.keys(NOT_IN_SNAPSHOTS)]);
     assert.deepEqual(tables.filter((name) => !listed.has(name)).sort(), [], 'add new account tables to src/domain/sandbox/account-tables.ts');
     for (const a of ACCOUNT_TABLES) if (a.via) assert.ok(!tables.includes(a.table), `${a.table} has its own account_id`);
+  });
+
+  it('the table list puts every parent before its children', async () => {
+    const parents = await foreignKeyParents(t.ctx.database.db);
+    const position = new Map(ACCOUNT_TABLES.map((a, i) => [a.table as string, i]));
+    assert.ok((parents.get('labels')?.size ?? 0) > 0, 'foreign keys are read');
+    for (const [i, a] of ACCOUNT_TABLES.entries()) {
+      for (const parent of parents.get(a.table) ?? []) {
+        if (position.has(parent)) assert.ok(position.get(parent)! < i, `${parent} before ${a.table}`);
+        else assert.ok(parent === 'accounts', `${a.table} references ${parent}, which no snapshot holds`);
+      }
+      if (a.via) assert.ok(position.get(a.via.parent)! < i);
+    }
   });
 
   it('every restored id comes from a counter that never hands an id out twice', async () => {

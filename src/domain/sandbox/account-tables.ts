@@ -1,6 +1,7 @@
 // The one ordered list of the tables that hold an account's data, shared by reset and by
 // snapshot/restore. Parents come before their children (insert in this order, delete in reverse).
 // A table is either scoped by its own `account_id` or, when it has none, by its parent's.
+import { PostgresAdapter, sql } from 'kysely';
 import type { Executor } from '../../db/index.ts';
 import type { DB } from '../../db/schema.ts';
 
@@ -119,4 +120,23 @@ export async function deleteAccountRows(ex: Executor, t: AccountTable, accountId
   else query = query.where(t.via.column, 'in', anyEx.selectFrom(t.via.parent).select('id').where('account_id', '=', accountId));
   const result = await query.executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+/**
+ * Which tables reference which (child → its parents), from the database's own foreign keys, so a
+ * rule never drifts from the schema.
+ */
+export async function foreignKeyParents(ex: Executor): Promise<Map<string, Set<string>>> {
+  const rows =
+    ex.getExecutor().adapter instanceof PostgresAdapter
+      ? await sql<{ child: string; parent: string }>`
+          SELECT c.relname AS child, p.relname AS parent FROM pg_constraint k
+          JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class p ON p.oid = k.confrelid
+          WHERE k.contype = 'f' AND k.connamespace = current_schema()::regnamespace`.execute(ex)
+      : await sql<{ child: string; parent: string }>`
+          SELECT m.name AS child, f."table" AS parent FROM sqlite_master m, pragma_foreign_key_list(m.name) f
+          WHERE m.type = 'table'`.execute(ex);
+  const parents = new Map<string, Set<string>>();
+  for (const { child, parent } of rows.rows) parents.set(child, (parents.get(child) ?? new Set()).add(parent));
+  return parents;
 }

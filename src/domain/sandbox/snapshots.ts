@@ -6,12 +6,12 @@
 // SQLite AUTOINCREMENT counter or PostgreSQL sequence, neither of which ever hands out an id twice
 // (not even after the rows are deleted), so no other row can hold it. A test guards that every
 // table in the list keeps such an id.
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, type Kysely } from 'kysely';
 import type { Executor } from '../../db/index.ts';
 import { lockRow } from '../../db/locks.ts';
 import { latestMigration } from '../../db/migrate.ts';
 import { DomainError, invalidField, notFound } from '../errors.ts';
-import { ACCOUNT_TABLES, accountRows, deleteAccountRows } from './account-tables.ts';
+import { ACCOUNT_TABLES, accountRows, deleteAccountRows, foreignKeyParents } from './account-tables.ts';
 
 export const MAX_SNAPSHOTS_PER_ACCOUNT = 50;
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -44,6 +44,14 @@ export function checkSnapshotName(name: unknown): string {
 const encode = (value: unknown): unknown => (value instanceof Uint8Array ? { b64: Buffer.from(value).toString('base64') } : value);
 const decode = (value: unknown): unknown =>
   value !== null && typeof value === 'object' && 'b64' in value ? Buffer.from(String((value as { b64: string }).b64), 'base64') : value;
+
+/** A table's rows as stored (null when there are none): the same rows give the same text. */
+function storedText(rows: Record<string, unknown>[]): string | null {
+  if (rows.length === 0) return null;
+  const columns = Object.keys(rows[0]!);
+  const stored: StoredTable = { columns, rows: rows.map((row) => columns.map((c) => encode(row[c]))) };
+  return JSON.stringify(stored);
+}
 
 const toSummary = (r: { name: string; created_at: string; row_count: number; byte_size: number }): SnapshotSummary => ({
   name: r.name,
@@ -78,10 +86,8 @@ export async function saveSnapshot(ex: Executor, accountId: number, rawName: unk
   }
   const tables: { table_name: string; row_count: number; rows: string }[] = [];
   for (const [table, rows] of await dumpAccount(ex, accountId)) {
-    if (rows.length === 0) continue;
-    const columns = Object.keys(rows[0]!);
-    const stored: StoredTable = { columns, rows: rows.map((row) => columns.map((c) => encode(row[c]))) };
-    tables.push({ table_name: table, row_count: rows.length, rows: JSON.stringify(stored) });
+    const text = storedText(rows);
+    if (text !== null) tables.push({ table_name: table, row_count: rows.length, rows: text });
   }
   const rowCount = tables.reduce((sum, t) => sum + t.row_count, 0);
   const byteSize = tables.reduce((sum, t) => sum + Buffer.byteLength(t.rows), 0);
@@ -119,6 +125,23 @@ export async function deleteSnapshot(ex: Executor, accountId: number, name: unkn
 const MAX_PARAMETERS = 16_000;
 
 /**
+ * The tables a restore deletes and inserts again. On PostgreSQL, deleting a parent row costs one
+ * foreign-key check per child table, so only the tables that differ from the snapshot are
+ * rewritten, with every table that references one of them (their rows must go first); a restore
+ * before each test usually touches a few tables. On SQLite those checks are cheap and reading
+ * the account to compare costs as much as rewriting it: every table is rewritten.
+ */
+async function tablesToRewrite(ex: Executor, accountId: number, byTable: Map<string, string>): Promise<Set<string>> {
+  if (!(ex.getExecutor().adapter instanceof PostgresAdapter)) return new Set(ACCOUNT_TABLES.map((t) => t.table));
+  const current = await dumpAccount(ex, accountId);
+  const parents = await foreignKeyParents(ex);
+  const rewritten = new Set<string>(ACCOUNT_TABLES.filter((t) => (byTable.get(t.table) ?? null) !== storedText(current.get(t.table) ?? [])).map((t) => t.table));
+  // The list puts parents first, so one pass reaches every descendant.
+  for (const t of ACCOUNT_TABLES) if ([...(parents.get(t.table) ?? [])].some((p) => rewritten.has(p))) rewritten.add(t.table);
+  return rewritten;
+}
+
+/**
  * Replaces the account's data with the snapshot's, in the caller's transaction. The account's
  * pending jobs (deliveries and batches of the discarded state) are cancelled; the request and
  * delivery logs, credentials and users stay. The test clock returns to the snapshot's, even if
@@ -134,8 +157,9 @@ export async function restoreSnapshot(ex: Executor, accountId: number, rawName: 
     );
   }
   await lockRow(ex, 'accounts', accountId);
-  const stored = await ex.selectFrom('sandbox_snapshot_tables').select(['table_name', 'rows']).where('snapshot_id', '=', snapshot.id).execute();
+  const stored = await ex.selectFrom('sandbox_snapshot_tables').select(['table_name', 'row_count', 'rows']).where('snapshot_id', '=', snapshot.id).execute();
   const byTable = new Map(stored.map((t) => [t.table_name, t.rows]));
+  const tables: Record<string, number> = Object.fromEntries(stored.map((t) => [t.table_name, t.row_count]));
 
   await ex
     .updateTable('jobs')
@@ -144,20 +168,19 @@ export async function restoreSnapshot(ex: Executor, accountId: number, rawName: 
     .where('status', '=', 'pending')
     .where('locked_by', 'is', null)
     .execute();
-  for (const t of [...ACCOUNT_TABLES].reverse()) await deleteAccountRows(ex, t, accountId);
+  const rewritten = await tablesToRewrite(ex, accountId, byTable);
+  for (const t of [...ACCOUNT_TABLES].reverse()) if (rewritten.has(t.table)) await deleteAccountRows(ex, t, accountId);
 
   const anyEx = ex as unknown as Kysely<any>;
-  const tables: Record<string, number> = {};
   for (const t of ACCOUNT_TABLES) {
     const text = byTable.get(t.table);
-    if (text === undefined) continue;
+    if (text === undefined || !rewritten.has(t.table)) continue;
     const { columns, rows } = JSON.parse(text) as StoredTable;
     const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
     for (let i = 0; i < rows.length; i += perStatement) {
       const values = rows.slice(i, i + perStatement).map((row) => Object.fromEntries(columns.map((c, j) => [c, decode(row[j])])));
       await anyEx.insertInto(t.table).values(values).execute();
     }
-    tables[t.table] = rows.length;
   }
   return { ...toSummary(snapshot), tables };
 }
