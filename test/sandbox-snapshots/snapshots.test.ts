@@ -142,6 +142,20 @@ describe('sandbox snapshots', () => {
     for (const l of next) assert.ok(seNumber(l.label_id) > Math.max(...all));
   });
 
+  it("cancels the account's pending jobs (deliveries of the discarded state) but no other account's", async () => {
+    assert.equal((await sandbox(t, 'POST', '/sandbox/snapshots', { name: 'jobs' })).statusCode, 201);
+    for (const headers of [{ 'api-key': CREDENTIALS.apiKey }, other]) {
+      const res = await sandbox(t, 'POST', '/sandbox/webhooks/trigger', { event: 'track' }, headers);
+      assert.equal(res.statusCode, 200, res.body);
+    }
+    const pending = (account: number) =>
+      t.ctx.database.db.selectFrom('jobs').select(['status', 'last_error']).where('account_id', '=', account).where('kind', '=', 'webhook_delivery').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    assert.equal((await pending(1)).status, 'pending');
+    assert.equal((await sandbox(t, 'POST', '/sandbox/snapshots/jobs/restore')).statusCode, 200);
+    assert.deepEqual(await pending(1), { status: 'cancelled', last_error: 'sandbox snapshot jobs restored' });
+    assert.equal((await pending(otherId)).status, 'pending');
+  });
+
   it('lists, replaces and deletes snapshots, per account', async () => {
     assert.equal((await sandbox(t, 'POST', '/sandbox/snapshots', { name: 'mine.v1' })).statusCode, 201);
     assert.equal((await sandbox(t, 'POST', '/sandbox/snapshots', { name: 'mine.v1' })).statusCode, 201, 'same name replaces');
