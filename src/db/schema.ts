@@ -752,6 +752,7 @@ export interface SandboxSnapshotTablesTable {
   table_name: string;
   row_count: number;
   rows: string;
+  fingerprint: string | null;
 }
 
 export interface RequestLogTable {

@@ -24,6 +24,8 @@ export const sandboxSnapshots: MigrationFactory = (engine) => ({
       .addColumn('table_name', 'text', notNull)
       .addColumn('row_count', 'integer', notNull)
       .addColumn('rows', 'text', notNull)
+      // PostgreSQL: md5 of the table's rows as json_agg, so a restore finds what changed in one query.
+      .addColumn('fingerprint', 'text')
       .addPrimaryKeyConstraint('sandbox_snapshot_tables_pk', ['snapshot_id', 'table_name'])
       .execute();
 

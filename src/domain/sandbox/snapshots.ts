@@ -12,6 +12,9 @@ import { lockRow } from '../../db/locks.ts';
 import { latestMigration } from '../../db/migrate.ts';
 import { DomainError, invalidField, notFound } from '../errors.ts';
 import { ACCOUNT_TABLES, accountRows, deleteAccountRows, foreignKeyParents } from './account-tables.ts';
+import { deleteTables, insertTables, tableFingerprints } from './snapshot-postgres.ts';
+
+const onPostgres = (ex: Executor) => ex.getExecutor().adapter instanceof PostgresAdapter;
 
 export const MAX_SNAPSHOTS_PER_ACCOUNT = 50;
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -84,10 +87,11 @@ export async function saveSnapshot(ex: Executor, accountId: number, rawName: unk
       throw new DomainError('business_rules', `An account keeps at most ${MAX_SNAPSHOTS_PER_ACCOUNT} snapshots: delete one first.`, 'invalid_status');
     }
   }
-  const tables: { table_name: string; row_count: number; rows: string }[] = [];
+  const fingerprints = onPostgres(ex) ? await tableFingerprints(ex, ACCOUNT_TABLES, accountId) : null;
+  const tables: { table_name: string; row_count: number; rows: string; fingerprint: string | null }[] = [];
   for (const [table, rows] of await dumpAccount(ex, accountId)) {
     const text = storedText(rows);
-    if (text !== null) tables.push({ table_name: table, row_count: rows.length, rows: text });
+    if (text !== null) tables.push({ table_name: table, row_count: rows.length, rows: text, fingerprint: fingerprints?.get(table) ?? null });
   }
   const rowCount = tables.reduce((sum, t) => sum + t.row_count, 0);
   const byteSize = tables.reduce((sum, t) => sum + Buffer.byteLength(t.rows), 0);
@@ -121,21 +125,18 @@ export async function deleteSnapshot(ex: Executor, accountId: number, name: unkn
   await removeSnapshot(ex, (await findSnapshot(ex, accountId, name)).id);
 }
 
-// Fewer statements are faster; both engines take this many parameters in one (SQLite: 32,766).
+// Fewer statements are faster; SQLite takes up to 32,766 parameters in one.
 const MAX_PARAMETERS = 16_000;
 
 /**
- * The tables a restore deletes and inserts again. On PostgreSQL, deleting a parent row costs one
- * foreign-key check per child table, so only the tables that differ from the snapshot are
- * rewritten, with every table that references one of them (their rows must go first); a restore
- * before each test usually touches a few tables. On SQLite those checks are cheap and reading
- * the account to compare costs as much as rewriting it: every table is rewritten.
+ * PostgreSQL: the tables that differ from the snapshot, with every table that references one of
+ * them (their rows must go before the parents can). Deleting a parent row there costs one
+ * foreign-key check per child table, and a restore before each test usually changes a few tables.
  */
-async function tablesToRewrite(ex: Executor, accountId: number, byTable: Map<string, string>): Promise<Set<string>> {
-  if (!(ex.getExecutor().adapter instanceof PostgresAdapter)) return new Set(ACCOUNT_TABLES.map((t) => t.table));
-  const current = await dumpAccount(ex, accountId);
+async function changedTables(ex: Executor, accountId: number, saved: Map<string, string | null>): Promise<Set<string>> {
+  const current = await tableFingerprints(ex, ACCOUNT_TABLES, accountId);
   const parents = await foreignKeyParents(ex);
-  const rewritten = new Set<string>(ACCOUNT_TABLES.filter((t) => (byTable.get(t.table) ?? null) !== storedText(current.get(t.table) ?? [])).map((t) => t.table));
+  const rewritten = new Set<string>(ACCOUNT_TABLES.filter((t) => (saved.has(t.table) ? saved.get(t.table) : '') !== current.get(t.table)).map((t) => t.table));
   // The list puts parents first, so one pass reaches every descendant.
   for (const t of ACCOUNT_TABLES) if ([...(parents.get(t.table) ?? [])].some((p) => rewritten.has(p))) rewritten.add(t.table);
   return rewritten;
@@ -157,7 +158,7 @@ export async function restoreSnapshot(ex: Executor, accountId: number, rawName: 
     );
   }
   await lockRow(ex, 'accounts', accountId);
-  const stored = await ex.selectFrom('sandbox_snapshot_tables').select(['table_name', 'row_count', 'rows']).where('snapshot_id', '=', snapshot.id).execute();
+  const stored = await ex.selectFrom('sandbox_snapshot_tables').select(['table_name', 'row_count', 'rows', 'fingerprint']).where('snapshot_id', '=', snapshot.id).execute();
   const byTable = new Map(stored.map((t) => [t.table_name, t.rows]));
   const tables: Record<string, number> = Object.fromEntries(stored.map((t) => [t.table_name, t.row_count]));
 
@@ -168,17 +169,28 @@ export async function restoreSnapshot(ex: Executor, accountId: number, rawName: 
     .where('status', '=', 'pending')
     .where('locked_by', 'is', null)
     .execute();
-  const rewritten = await tablesToRewrite(ex, accountId, byTable);
-  for (const t of [...ACCOUNT_TABLES].reverse()) if (rewritten.has(t.table)) await deleteAccountRows(ex, t, accountId);
+  const parse = (table: string) => {
+    const { columns, rows } = JSON.parse(byTable.get(table)!) as StoredTable;
+    return { table, columns, rows: rows.map((row) => row.map(decode)) };
+  };
 
+  if (onPostgres(ex)) {
+    const rewritten = await changedTables(ex, accountId, new Map(stored.map((t) => [t.table_name, t.fingerprint])));
+    const list = ACCOUNT_TABLES.filter((t) => rewritten.has(t.table));
+    await deleteTables(ex, list, accountId);
+    await insertTables(ex, list.filter((t) => byTable.has(t.table)).map((t) => parse(t.table)));
+    return { ...toSummary(snapshot), tables };
+  }
+  // SQLite: foreign-key checks are cheap and reading the account to compare would cost as much as
+  // rewriting it, so every table is rewritten, children deleted first and parents inserted first.
+  for (const t of [...ACCOUNT_TABLES].reverse()) await deleteAccountRows(ex, t, accountId);
   const anyEx = ex as unknown as Kysely<any>;
   for (const t of ACCOUNT_TABLES) {
-    const text = byTable.get(t.table);
-    if (text === undefined || !rewritten.has(t.table)) continue;
-    const { columns, rows } = JSON.parse(text) as StoredTable;
+    if (!byTable.has(t.table)) continue;
+    const { columns, rows } = parse(t.table);
     const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
     for (let i = 0; i < rows.length; i += perStatement) {
-      const values = rows.slice(i, i + perStatement).map((row) => Object.fromEntries(columns.map((c, j) => [c, decode(row[j])])));
+      const values = rows.slice(i, i + perStatement).map((row) => Object.fromEntries(columns.map((c, j) => [c, row[j]])));
       await anyEx.insertInto(t.table).values(values).execute();
     }
   }
