@@ -52,6 +52,9 @@ describe('dashboard sandbox tools', () => {
     assert.match(byPath.body, /GET \/v2\/carriers/);
     const future = await web.get('/app/sandbox/requests?from=2999-01-01T00%3A00');
     assert.match(future.body, /No request matches/);
+    for (const query of ['from=2026-12-07', 'to=2026-12-07T10%3A00%3A00%2B02%3A00', 'from=%2B275760-09-13T00%3A00', 'to=2026-13-45T99%3A99']) {
+      assert.equal((await web.get(`/app/sandbox/requests?${query}`)).statusCode, 200, query);
+    }
     const malformed = await web.get('/app/sandbox/requests?status=abc&from=yesterday');
     assert.equal(malformed.statusCode, 200);
     assert.match(flashOf(malformed.body)!, /Status must be an HTTP status/);

@@ -34,7 +34,11 @@ function readFilters(query: Record<string, unknown>): { filters: RequestFilters;
 }
 
 /** `datetime-local` inputs carry no zone: the dashboard shows UTC, so they are read as UTC. */
-const asUtc = (value: string) => (value ? new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`).toISOString() : undefined);
+function asUtc(value: string): string | undefined {
+  if (!value) return undefined;
+  const at = new Date(/T/.test(value) && !/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? `${value}Z` : value);
+  return Number.isNaN(at.getTime()) ? undefined : at.toISOString();
+}
 
 export const sandboxToolRoutes: FastifyPluginAsync = async (app) => {
   const ctx = app.ctx;
