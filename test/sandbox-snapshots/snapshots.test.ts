@@ -142,6 +142,34 @@ describe('sandbox snapshots', () => {
     for (const l of next) assert.ok(seNumber(l.label_id) > Math.max(...all));
   });
 
+  it('restores rows whose unique values moved to other rows since (a re-created webhook, swapped tag names)', async () => {
+    const db = t.ctx.database.db;
+    for (const name of ['swap-a', 'swap-b']) assert.ok([200, 201].includes((await t.api('v2', 'POST', `/v2/tags/${name}`)).statusCode));
+    const hooks = (await t.api('v2', 'GET', '/v2/environment/webhooks')).json() as { webhook_id: string; event: string }[];
+    if (!hooks.some((h) => h.event === 'track')) {
+      const res = await t.app.inject({ method: 'POST', url: '/v2/environment/webhooks', payload: { event: 'track', url: 'https://hooks.example.com/moved' }, headers: { 'api-key': CREDENTIALS.apiKey } });
+      assert.ok([200, 201].includes(res.statusCode), res.body);
+    }
+    assert.equal((await sandbox(t, 'POST', '/sandbox/snapshots', { name: 'moved' })).statusCode, 201);
+    const saved = await fullDump(t, 1);
+
+    // The same event subscribed again (a new row holding the unique event), and two tags trading names.
+    const track = ((await t.api('v2', 'GET', '/v2/environment/webhooks')).json() as { webhook_id: string; event: string }[]).find((h) => h.event === 'track')!;
+    assert.equal((await t.api('v2', 'DELETE', `/v2/environment/webhooks/${track.webhook_id}`)).statusCode, 204);
+    const again = await t.app.inject({ method: 'POST', url: '/v2/environment/webhooks', payload: { event: 'track', url: 'https://hooks.example.com/again' }, headers: { 'api-key': CREDENTIALS.apiKey } });
+    assert.ok([200, 201].includes(again.statusCode), again.body);
+    const tag = (name: string) => db.selectFrom('tags').select('id').where('account_id', '=', 1).where('name', '=', name).executeTakeFirstOrThrow();
+    const [a, b] = [(await tag('swap-a')).id, (await tag('swap-b')).id];
+    await db.updateTable('tags').set({ name: 'swap-tmp' }).where('id', '=', a).execute();
+    await db.updateTable('tags').set({ name: 'swap-a' }).where('id', '=', b).execute();
+    await db.updateTable('tags').set({ name: 'swap-b' }).where('id', '=', a).execute();
+    assert.notDeepEqual(await fullDump(t, 1), saved);
+
+    const restored = await sandbox(t, 'POST', '/sandbox/snapshots/moved/restore');
+    assert.equal(restored.statusCode, 200, restored.body);
+    assert.deepEqual(await fullDump(t, 1), saved);
+  });
+
   it("cancels the account's pending jobs (deliveries of the discarded state) but no other account's", async () => {
     assert.equal((await sandbox(t, 'POST', '/sandbox/snapshots', { name: 'jobs' })).statusCode, 201);
     for (const headers of [{ 'api-key': CREDENTIALS.apiKey }, other]) {

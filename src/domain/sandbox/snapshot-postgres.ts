@@ -51,3 +51,46 @@ export async function insertTables(ex: Executor, tables: readonly TableRows[]): 
   });
   await sql`WITH ${sql.join(inserts)} SELECT 1`.execute(ex);
 }
+
+export interface RowChanges {
+  table: string;
+  key: readonly string[];
+  columns: string[];
+  /** Keys of rows the snapshot does not have. */
+  remove: unknown[][];
+  /** Snapshot rows whose key exists with other values. */
+  update: unknown[][];
+  /** Snapshot rows whose key does not exist. */
+  insert: unknown[][];
+}
+
+const records = (columns: string[], rows: unknown[][]) => JSON.stringify(rows.map((row) => Object.fromEntries(columns.map((c, j) => [c, jsonValue(row[j])]))));
+
+/**
+ * Applies row-level changes of every table in one statement: deletes, updates and inserts. Keys
+ * never change and the final rows are the snapshot's, so the foreign keys (checked at the end of
+ * the statement) hold; a unique value moving between rows may still clash, hence the caller's
+ * fallback.
+ */
+export async function applyRowChanges(ex: Executor, changes: readonly RowChanges[]): Promise<void> {
+  const parts: RawBuilder<unknown>[] = [];
+  for (const c of changes) {
+    const keyCols = sql.join(c.key.map((k) => id(k)));
+    const typed = (rows: unknown[][], columns: string[]) => sql`json_populate_recordset(NULL::${id(c.table)}, ${records(columns, rows)}::json)`;
+    if (c.remove.length > 0) {
+      parts.push(sql`${sql.raw(`c${parts.length}`)} AS (DELETE FROM ${id(c.table)} WHERE (${keyCols}) IN (SELECT ${keyCols} FROM ${typed(c.remove, [...c.key])}))`);
+    }
+    if (c.update.length > 0) {
+      const values = c.columns.filter((col) => !c.key.includes(col));
+      const match = sql.join(c.key.map((k) => sql`${sql.ref(`x.${k}`)} = ${sql.ref(`r.${k}`)}`), sql` AND `);
+      parts.push(
+        sql`${sql.raw(`c${parts.length}`)} AS (UPDATE ${id(c.table)} x SET (${sql.join(values.map((v) => id(v)))}) = ROW(${sql.join(values.map((v) => sql.ref(`r.${v}`)))}) FROM ${typed(c.update, c.columns)} r WHERE ${match})`,
+      );
+    }
+    if (c.insert.length > 0) {
+      const columns = sql.join(c.columns.map((col) => id(col)));
+      parts.push(sql`${sql.raw(`c${parts.length}`)} AS (INSERT INTO ${id(c.table)} (${columns}) SELECT ${columns} FROM ${typed(c.insert, c.columns)})`);
+    }
+  }
+  if (parts.length > 0) await sql`WITH ${sql.join(parts)} SELECT 1`.execute(ex);
+}
