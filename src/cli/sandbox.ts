@@ -1,7 +1,9 @@
-// shipdock sandbox reset
+// shipdock sandbox reset | snapshot save|restore|list|delete
 import { readAccountClock } from '../domain/sandbox/clock.ts';
 import { resetAccountData } from '../domain/sandbox/reset.ts';
-import { accountOption, type Cli } from './kit.ts';
+import { deleteSnapshot, listSnapshots, restoreSnapshot, saveSnapshot } from '../domain/sandbox/snapshots.ts';
+import type { Db } from '../db/index.ts';
+import { accountOption, type Cli, type Session } from './kit.ts';
 
 export function sandbox(cli: Cli): void {
   const group = cli.group('sandbox', 'sandbox controls');
@@ -19,4 +21,56 @@ export function sandbox(cli: Cli): void {
         };
       }),
     );
+
+  const snapshot = group.command('snapshot').description("named copies of an account's data, restored in one transaction");
+  const inTransaction = async <T>(s: Session, accountId: number, work: (tx: Db, now: string) => Promise<T>) =>
+    (await s.db()).transaction().execute(async (tx) => work(tx, (await readAccountClock(tx, accountId, new Date())).now));
+
+  cli
+    .command(snapshot, 'save <name>', "save the account's data under NAME (replacing a snapshot of that name)")
+    .addOption(accountOption())
+    .action(
+      cli.run(async (s, name: string, opts: { account?: number }) => {
+        const accountId = await s.account(opts.account);
+        const saved = await inTransaction(s, accountId, (tx, now) => saveSnapshot(tx, accountId, name, now));
+        return { json: { accountId, ...saved }, text: `account ${accountId}: snapshot ${saved.name} saved (${saved.rowCount} rows, ${size(saved.byteSize)})` };
+      }),
+    );
+  cli
+    .command(snapshot, 'restore <name>', "replace the account's data with snapshot NAME")
+    .addOption(accountOption())
+    .action(
+      cli.run(async (s, name: string, opts: { account?: number }) => {
+        const accountId = await s.account(opts.account);
+        const started = performance.now();
+        const restored = await inTransaction(s, accountId, (tx, now) => restoreSnapshot(tx, accountId, name, now));
+        const ms = Math.round(performance.now() - started);
+        return { json: { accountId, ...restored, ms }, text: `account ${accountId}: snapshot ${restored.name} restored (${restored.rowCount} rows in ${ms} ms)` };
+      }),
+    );
+  cli
+    .command(snapshot, 'list', "the account's snapshots")
+    .addOption(accountOption())
+    .action(
+      cli.run(async (s, opts: { account?: number }) => {
+        const accountId = await s.account(opts.account);
+        const snapshots = await listSnapshots(await s.db(), accountId);
+        return {
+          json: snapshots,
+          text: snapshots.length ? snapshots.map((x) => `${x.name}\t${x.createdAt}\t${x.rowCount} rows\t${size(x.byteSize)}`) : `account ${accountId} has no snapshots`,
+        };
+      }),
+    );
+  cli
+    .command(snapshot, 'delete <name>', 'delete snapshot NAME')
+    .addOption(accountOption())
+    .action(
+      cli.run(async (s, name: string, opts: { account?: number }) => {
+        const accountId = await s.account(opts.account);
+        await (await s.db()).transaction().execute((tx) => deleteSnapshot(tx, accountId, name));
+        return { json: { accountId, name, deleted: true }, text: `account ${accountId}: snapshot ${name} deleted` };
+      }),
+    );
 }
+
+const size = (bytes: number) => (bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);

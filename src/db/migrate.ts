@@ -14,6 +14,7 @@ import { webhooksSandbox } from './migrations/0013_webhooks_sandbox.ts';
 import { inventory } from './migrations/0014_inventory.ts';
 import { dashboard } from './migrations/0016_dashboard.ts';
 import { sandboxExtras } from './migrations/0018_sandbox_extras.ts';
+import { sandboxSnapshots } from './migrations/0019_sandbox_snapshots.ts';
 
 export type MigrationFactory = (engine: Engine) => Migration;
 
@@ -33,7 +34,11 @@ const migrations: Record<string, MigrationFactory> = {
   '0014_inventory': inventory,
   '0016_dashboard': dashboard,
   '0018_sandbox_extras': sandboxExtras,
+  '0019_sandbox_snapshots': sandboxSnapshots,
 };
+
+/** The newest migration: snapshots record it, so a restore never meets columns it does not know. */
+export const latestMigration = (): string => Object.keys(migrations).sort().at(-1)!;
 
 class StaticProvider implements MigrationProvider {
   constructor(private readonly engine: Engine) {}

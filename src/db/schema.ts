@@ -737,6 +737,24 @@ export interface ApiWebhooksTable {
   created_at: string;
 }
 
+export interface SandboxSnapshotsTable {
+  id: Generated<number>;
+  account_id: number;
+  name: string;
+  schema_version: string;
+  row_count: number;
+  byte_size: number;
+  created_at: string;
+}
+
+export interface SandboxSnapshotTablesTable {
+  snapshot_id: number;
+  table_name: string;
+  row_count: number;
+  rows: string;
+  fingerprint: string | null;
+}
+
 export interface RequestLogTable {
   id: Generated<number>;
   account_id: number;
@@ -906,4 +924,6 @@ export interface DB {
   web_sessions: WebSessionsTable;
   email_verifications: EmailVerificationsTable;
   outbox_messages: OutboxMessagesTable;
+  sandbox_snapshots: SandboxSnapshotsTable;
+  sandbox_snapshot_tables: SandboxSnapshotTablesTable;
 }

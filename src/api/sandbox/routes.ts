@@ -12,6 +12,7 @@ import { MAX_ROW_ID } from '../../db/index.ts';
 import { apiKeyAuthentication } from '../common/auth.ts';
 import { actingAccount } from '../common/context.ts';
 import { sendV2Error, v2ErrorHandler } from '../common/v2-errors.ts';
+import { snapshotRoutes } from './snapshot-routes.ts';
 
 const tags = ['sandbox'];
 const clockResponse = {
@@ -283,4 +284,6 @@ export const sandboxPlugin: FastifyPluginAsync = async (app) => {
       return db.transaction().execute((tx) => resetAccountData(tx, accountId, clock.nowIso()));
     },
   );
+
+  await app.register(snapshotRoutes);
 };

@@ -241,3 +241,12 @@ export async function listRequestLog(ex: Executor, accountId: number, filter: Re
     responseBody: parse(r.response_body),
   }));
 }
+
+/** One entry of the account's log, by its row id or its request id; null when the account has none such. */
+export async function findRequestLogEntry(ex: Executor, accountId: number, by: { id: number } | { requestId: string }): Promise<LoggedRequest | null> {
+  if ('requestId' in by) return (await listRequestLog(ex, accountId, { requestId: by.requestId, limit: 1 }))[0] ?? null;
+  const row = await ex.selectFrom('request_log').select('request_id').where('account_id', '=', accountId).where('id', '=', by.id).executeTakeFirst();
+  if (!row) return null;
+  const entries = await listRequestLog(ex, accountId, { requestId: row.request_id, limit: 100 });
+  return entries.find((e) => e.id === by.id) ?? null;
+}

@@ -1,12 +1,19 @@
 // Sandbox controls (only when the server runs in sandbox mode): the account's test clock, a reset
-// of the account's shipping data behind a confirmation step, and the magic ship-to names.
+// of the account's shipping data behind a confirmation step, the magic ship-to names, and (in
+// tools-routes.ts) the request log, webhook triggers and replays, and snapshots.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../domain/errors.ts';
 import { moveAccountClock, readAccountClock } from '../../domain/sandbox/clock.ts';
 import { resetAccountData } from '../../domain/sandbox/reset.ts';
+import { FAILURE_MAGIC_VALUES } from '../../domain/sandbox/magic.ts';
+import { listSnapshots } from '../../domain/sandbox/snapshots.ts';
+import { listAccountDeliveries } from '../../domain/sandbox/webhook-trigger.ts';
+import { API_WEBHOOK_EVENTS } from '../../domain/webhooks/api-webhooks.ts';
+import { WEBHOOK_EVENTS } from '../../domain/webhooks/webhooks.ts';
 import { TRACKING_MAGIC_VALUES } from '../../domain/tracking/magic-values.ts';
 import { field, formAction, render } from '../render.ts';
 import { accountId, BASE } from '../session.ts';
+import { sandboxToolRoutes } from './tools-routes.ts';
 
 const STEPS: Record<string, string> = { day: 'P1D', week: 'P7D' };
 const RESET_WORD = 'RESET';
@@ -20,12 +27,22 @@ export const sandboxRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.get('/sandbox', async (request, reply) => {
-    const clock = await readAccountClock(db, accountId(request), ctx.clock.baseNow());
+    const account = accountId(request);
+    const [clock, deliveries, snapshots] = await Promise.all([
+      readAccountClock(db, account, ctx.clock.baseNow()),
+      listAccountDeliveries(db, account, 50),
+      listSnapshots(db, account),
+    ]);
     return render(request, reply, 'sandbox/index', {
       title: 'Sandbox',
       nav: 'sandbox',
       clock,
       magic: TRACKING_MAGIC_VALUES,
+      failures: FAILURE_MAGIC_VALUES,
+      apiEvents: API_WEBHOOK_EVENTS,
+      v1Events: WEBHOOK_EVENTS,
+      deliveries,
+      snapshots,
       resetWord: RESET_WORD,
     });
   });
@@ -42,6 +59,8 @@ export const sandboxRoutes: FastifyPluginAsync = async (app) => {
       return `The test clock is now ${move.clock.now.slice(0, 16).replace('T', ' ')} UTC; ${move.trackingEvents} tracking events passed.`;
     }),
   );
+
+  await app.register(sandboxToolRoutes);
 
   app.get('/sandbox/reset', async (request, reply) =>
     render(request, reply, 'sandbox/reset', { title: 'Reset sandbox data', nav: 'sandbox', resetWord: RESET_WORD }),
