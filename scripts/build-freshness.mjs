@@ -1,7 +1,7 @@
 // Is dist/ the build of the src/ next to it? `npm start` and `npx shipdock` run dist/; when src/
 // changed since the last build (a `git pull`, an edit) they rebuild first instead of running stale
 // code. Only file times are read (about 450 stats), so the check costs a few milliseconds.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,12 +28,36 @@ export function staleReason(root = ROOT) {
   return null;
 }
 
+/** One build at a time (parallel test files, two servers started together): a lock directory. */
+async function withBuildLock(root, fn) {
+  const lock = join(root, '.dist-build.lock');
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      // A build takes seconds; a lock a minute old was left by a killed build.
+      if (Date.now() - statSync(lock, { throwIfNoEntry: false })?.mtimeMs > 60_000) rmSync(lock, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 /** Rebuilds dist/ when it is missing or stale, saying so in one line on stderr. */
 export async function ensureFreshBuild(root = ROOT) {
-  const reason = staleReason(root);
-  if (!reason) return false;
-  process.stderr.write(`shipdock: ${reason}; rebuilding dist/ (npm run build)\n`);
-  const { buildDist } = await import('./build.mjs');
-  await buildDist();
-  return true;
+  if (!staleReason(root)) return false;
+  return withBuildLock(root, async () => {
+    const reason = staleReason(root); // another process may have built it meanwhile
+    if (!reason) return false;
+    process.stderr.write(`shipdock: ${reason}; rebuilding dist/ (npm run build)\n`);
+    const { buildDist } = await import('./build.mjs');
+    await buildDist();
+    return true;
+  });
 }

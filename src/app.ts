@@ -8,7 +8,7 @@ import { v1LegacyPlugin, v1NotFound } from './api/v1legacy/index.ts';
 import { installBodyParsers } from './api/common/body-parsing.ts';
 import { rejectNonFiniteNumbers } from './api/common/finite-numbers.ts';
 import { routerError } from './api/common/router-errors.ts';
-import { lazyValidatorFactory } from './api/common/lazy-validation.ts';
+import { lazySerializerFactory, lazyValidatorFactory } from './api/common/lazy-schema-compilers.ts';
 import { v2Plugin } from './api/v2/index.ts';
 import { shipEnginePlugin } from './api/shipengine/index.ts';
 import { registerRequestLog } from './api/sandbox/request-log-hook.ts';
@@ -32,7 +32,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     genReqId: () => randomUUID(),
     bodyLimit: ctx.config.bodyLimitBytes,
     ajv: { customOptions: { coerceTypes: 'array', useDefaults: true, removeAdditional: false, allErrors: true } },
-    schemaController: { compilersFactory: { buildValidator: lazyValidatorFactory() } },
+    schemaController: { compilersFactory: { buildValidator: lazyValidatorFactory(), buildSerializer: lazySerializerFactory() } },
     routerOptions: { ignoreTrailingSlash: true, caseSensitive: false },
     // Bad percent-encoding and over-long path parameters fail in the router, before any surface
     // plugin: answer them in the format of the surface the URL names.

@@ -134,13 +134,13 @@ const DRAIN_LIMIT_MS = 30_000;
 
 function stopOnSignals(app: FastifyInstance, jobs: JobRunner, database: Database, announce: ReturnType<typeof announcer>) {
   let stopping = false;
-  const stop = async (signal: NodeJS.Signals) => {
+  const stop = async (reason: string) => {
     if (stopping) {
-      announce(`${signal} again: exiting without waiting`);
+      announce(`${reason} again: exiting without waiting`);
       process.exit(1);
     }
     stopping = true;
-    announce(`${signal}: stopping; requests and jobs in progress finish first`);
+    announce(`${reason}: stopping; requests and jobs in progress finish first`);
     const limit = setTimeout(() => {
       announce(`requests or jobs still running after ${DRAIN_LIMIT_MS / 1000} s; exiting`);
       process.exit(1);
@@ -161,6 +161,18 @@ function stopOnSignals(app: FastifyInstance, jobs: JobRunner, database: Database
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // Under `npm start` the parent is npm's `sh -c`, which passes a SIGTERM sent to npm on to no one
+  // and dies: once that parent is gone, stop as if signalled instead of running on orphaned.
+  if (process.env.npm_lifecycle_event) {
+    const parent = process.ppid;
+    const watch = setInterval(() => {
+      if (process.ppid !== parent) {
+        clearInterval(watch);
+        void stop('npm start ended');
+      }
+    }, 250);
+    watch.unref();
+  }
 }
 
 async function main() {
