@@ -50,7 +50,7 @@ export class ConfigError extends Error {}
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const FLAGS = ['true', '1', 'yes', 'on', 'false', '0', 'no', 'off'];
 
-const integer = (fallback: number, minimum: number, maximum: number) => ({ type: 'integer', default: fallback, minimum, maximum });
+const integer = (fallback: number, minimum: number, maximum: number) => ({ type: 'integer' as const, default: fallback, minimum, maximum });
 const text = (fallback?: string) => ({ type: 'string', ...(fallback === undefined ? {} : { default: fallback }) });
 const pattern = (regex: string) => ({ type: 'string', pattern: regex });
 

@@ -1,7 +1,7 @@
 // Server logs: readable lines when a person watches the terminal, JSON lines (ISO times) for a log
 // collector otherwise; one line per request instead of Fastify's two. Request and response
 // headers, bodies and credential-bearing query values never reach the log.
-import { LogController, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import { LogController, type FastifyBaseLogger, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 
 /** Query values that carry a credential (dashboard verification links, tokens). */
 const SECRET_QUERY = /([?&](?:token|key|api_key|apikey|secret|password|code)=)[^&#]*/gi;
@@ -45,7 +45,8 @@ export class AccessLog extends LogController {
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     const level = error ? 'error' : 'info';
-    if (!reply.log.isLevelEnabled(level)) return;
+    // Fastify's logger is pino, whose level check the FastifyBaseLogger type leaves out.
+    if (!(reply.log as FastifyBaseLogger & { isLevelEnabled(level: string): boolean }).isLevelEnabled(level)) return;
     const url = loggableUrl(request.url);
     const durationMs = Math.round(reply.elapsedTime * 10) / 10;
     const line = { method: request.method, url, status: reply.statusCode, durationMs, ...(error ? { err: error } : {}) };

@@ -3,6 +3,10 @@
 // 0.1 s. The compilers are Fastify's own defaults (the copies Fastify itself depends on, same
 // options), so validation, its errors and serialization are unchanged.
 import { createRequire } from 'node:module';
+import type { FastifyServerOptions } from 'fastify';
+
+/** What Fastify's `schemaController.compilersFactory` takes. */
+type CompilersFactory = NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>;
 
 interface RouteSchemaDefinition {
   schema: unknown;
@@ -38,15 +42,15 @@ function lowerCaseHeaders(schema: unknown): unknown {
 }
 
 /** For `Fastify({ schemaController: { compilersFactory: { buildValidator } } })`. */
-export function lazyValidatorFactory(): CompilerFactory {
+export function lazyValidatorFactory(): NonNullable<CompilersFactory['buildValidator']> {
   const build = AjvCompiler();
-  return (externalSchemas, options) => {
-    const compile = build(externalSchemas, options);
+  const factory: CompilerFactory = (externalSchemas, options) => {
+    let compile: ReturnType<CompilerFactory> | undefined; // its Ajv instance too is made on first use
     return (route) => {
       const definition = route.httpPart === 'headers' ? { ...route, schema: lowerCaseHeaders(route.schema) } : route;
       let compiled: ValidateFunction | undefined;
       const validate: ValidateFunction = (data) => {
-        compiled ??= compile(definition);
+        compiled ??= (compile ??= build(externalSchemas, options))(definition);
         const result = compiled(data);
         validate.errors = compiled.errors;
         return result;
@@ -54,12 +58,13 @@ export function lazyValidatorFactory(): CompilerFactory {
       return validate;
     };
   };
+  return factory as unknown as NonNullable<CompilersFactory['buildValidator']>;
 }
 
 /** For `Fastify({ schemaController: { compilersFactory: { buildSerializer } } })`; fast-json-stringify loads on first use too. */
-export function lazySerializerFactory(): SerializerFactory {
+export function lazySerializerFactory(): NonNullable<CompilersFactory['buildSerializer']> {
   let factory: SerializerFactory | undefined;
-  return (externalSchemas, options) => {
+  const lazy: SerializerFactory = (externalSchemas, options) => {
     let compile: ReturnType<SerializerFactory> | undefined;
     return (route) => {
       let serialize: Serialize | undefined;
@@ -73,4 +78,5 @@ export function lazySerializerFactory(): SerializerFactory {
       };
     };
   };
+  return lazy as unknown as NonNullable<CompilersFactory['buildSerializer']>;
 }
