@@ -60,7 +60,7 @@ export function spawnProcess(command: string, args: string[], env: Record<string
     stdout: () => out,
     stderr: () => err,
     exited,
-    async waitForLine(pattern, timeoutMs = 60_000) {
+    async waitForLine(pattern, timeoutMs = 120_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const line = out.split('\n').find((l) => pattern.test(l));
