@@ -1,10 +1,16 @@
-// `npm run build` (and `npm install`, through `prepare`): src/ → dist/, one JavaScript file per
-// TypeScript file, so `npm start` runs plain Node without a TypeScript loader. esbuild only strips
-// types (about a second); `npm run typecheck` is the type check. dist/ mirrors src/ at the same
-// depth, so paths built from import.meta.url (../../../reference, views/, static/, workers) hold.
+// `npm run build` (and `npm install`, through `prepare`): src/ → dist/, so `npm start` runs plain
+// Node without a TypeScript loader. esbuild only strips types (seconds); `npm run typecheck` is the
+// type check. Two passes:
+// 1. one JavaScript file per TypeScript file, mirroring src/ at the same depth (what workers and
+//    any single module load), with the Eta views, static files and .mjs workers copied beside them;
+// 2. the entries (server, CLI) bundled over their per-file copies, with lazily imported parts in
+//    chunks beside them: linking one file instead of ~450 took a quarter off the start's CPU.
+//    Packages stay imports. Each module's `import.meta.url` is rewritten to the URL of its per-file
+//    copy, so paths built from it (../../../reference, views/, workers) still resolve.
 import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
 import { cpSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,6 +30,23 @@ const keepRelativeImports = {
     pluginBuild.onResolve({ filter: /^\.\.?\// }, (args) =>
       args.kind === 'entry-point' ? undefined : { path: args.path.replace(/\.ts$/, '.js'), external: true },
     );
+  },
+};
+
+/** `import.meta.url` in a bundled module means the URL of its per-file copy (bundles sit at dist/'s root). */
+const perFileUrls = {
+  name: 'per-file-import-meta-url',
+  setup(pluginBuild) {
+    pluginBuild.onLoad({ filter: /\.ts$/ }, async (args) => {
+      let contents = await readFile(args.path, 'utf8');
+      if (args.path.startsWith(src + sep) && contents.includes('import.meta.url')) {
+        const copy = `./${relative(src, args.path).split(sep).join('/').replace(/\.ts$/, '.js')}`;
+        contents = contents.replaceAll('import.meta.url', `new URL(${JSON.stringify(copy)}, import.meta.url).href`);
+      }
+      return { contents, loader: 'ts' };
+    });
+    // The build scripts stay outside (the server imports ../scripts/build-freshness.mjs).
+    pluginBuild.onResolve({ filter: /^\.\.\/scripts\// }, (args) => ({ path: args.path, external: true }));
   },
 };
 
@@ -52,6 +75,22 @@ export async function buildDist() {
     mkdirSync(dirname(target), { recursive: true });
     cpSync(file, target);
   }
+  await build({
+    entryPoints: [join(src, 'server.ts'), join(src, 'cli.ts')],
+    outdir: out,
+    outbase: src,
+    bundle: true,
+    splitting: true,
+    chunkNames: '[name]-[hash]',
+    packages: 'external',
+    plugins: [perFileUrls],
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    allowOverwrite: true,
+  });
   // Written last: its presence means the build finished (bin/shipdock.js and the server check it).
   writeFileSync(join(out, '.built'), `${new Date().toISOString()}\n`);
   const old = `${dist}.old-${process.pid}`;
