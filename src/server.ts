@@ -176,7 +176,6 @@ function stopOnSignals(app: FastifyInstance, jobs: JobRunner, database: Database
 }
 
 async function main() {
-  const started = performance.now();
   // dist/ is what runs; rebuild it first when src/ changed since the last build.
   if (import.meta.url.includes('/dist/')) {
     const { ensureFreshBuild } = await import('../scripts/build-freshness.mjs');
@@ -214,7 +213,7 @@ async function main() {
   const jobs = startJobRunner(ctx, { onError: (error) => app.log.error({ err: error }, 'job runner failed') });
   const announce = announcer(pretty);
   stopOnSignals(app, jobs, ctx.database, announce);
-  banner(announce, config, listening, performance.now() - started);
+  banner(announce, config, listening, performance.now()); // since the process started
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();
