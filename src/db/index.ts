@@ -1,11 +1,16 @@
 // Opens the embedded SQLite database or PostgreSQL behind one Kysely interface and migrates it.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
-import pg from 'pg';
+import type BetterSqlite3 from 'better-sqlite3';
+import type Pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import type { DB } from './schema.ts';
 import { migrateToLatest } from './migrate.ts';
+import { lazyPackage } from '../lazy-package.ts';
+
+// Each engine's driver loads when that engine is opened: the other one is never needed.
+const SQLite = lazyPackage<typeof BetterSqlite3>('better-sqlite3');
+const pgPackage = lazyPackage<typeof Pg>('pg');
 
 export type Engine = 'sqlite' | 'postgres';
 export type Db = Kysely<DB>;
@@ -30,8 +35,13 @@ export interface DatabaseOptions {
   poolSize?: number;
 }
 
-// COUNT(*) and BIGINT come back from pg as strings; every count we read fits a JS number.
-pg.types.setTypeParser(20, (value) => Number(value));
+let pgTypesSet = false;
+function pgDriver(): typeof Pg {
+  // COUNT(*) and BIGINT come back from pg as strings; every count we read fits a JS number.
+  if (!pgTypesSet) pgPackage.types.setTypeParser(20, (value) => Number(value));
+  pgTypesSet = true;
+  return pgPackage;
+}
 
 function openSqlite(dataDir: string): Db {
   let file = ':memory:';
@@ -48,7 +58,7 @@ function openSqlite(dataDir: string): Db {
 }
 
 function openPostgres(url: string, schema: string | undefined, poolSize: number): Db {
-  const pool = new pg.Pool({
+  const pool = new (pgDriver().Pool)({
     connectionString: url,
     max: poolSize,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
@@ -59,7 +69,7 @@ function openPostgres(url: string, schema: string | undefined, poolSize: number)
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const engine: Engine = options.databaseUrl ? 'postgres' : 'sqlite';
   if (engine === 'postgres' && options.schema) {
-    const admin = new pg.Client({ connectionString: options.databaseUrl! });
+    const admin = new (pgDriver().Client)({ connectionString: options.databaseUrl! });
     await admin.connect();
     await admin.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
     await admin.end();
