@@ -59,7 +59,7 @@ export async function startNode(script: string, env: Record<string, string>, rea
 }
 
 /** A fresh schema in DATABASE_URL, so every run starts from an empty, current database. */
-async function freshPostgresUrl(): Promise<string> {
+export async function freshPostgresUrl(): Promise<string> {
   const schema = `bench_${Date.now()}`;
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npx shipdock ...`: the administration CLI (TypeScript sources run through tsx).
-import { register } from 'tsx/esm/api';
+// `npx shipdock ...`: the administration CLI, compiled (dist/cli.js); rebuilt first when src/ changed.
+import { ensureFreshBuild } from '../scripts/build-freshness.mjs';
 
-register();
-const { runCli } = await import('../src/cli.ts');
+await ensureFreshBuild();
+const { runCli } = await import('../dist/cli.js');
 process.exitCode = await runCli(process.argv.slice(2));

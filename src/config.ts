@@ -1,4 +1,7 @@
-// Environment configuration, validated once at start so a typo fails loudly instead of half-working.
+// Environment configuration, validated once at start (before anything is printed or listened) so a
+// typo fails loudly instead of half-working. The rules are one JSON schema checked by env-schema;
+// the few that a schema cannot say (an absolute URL, key and secret set together) follow it.
+import envSchema from 'env-schema';
 
 /** The default account's Ship From location, created at first start (V1 flows need one). */
 export interface ShipFromConfig {
@@ -44,90 +47,167 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
-  const value = Number(raw);
-  if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
-  return value;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const FLAGS = ['true', '1', 'yes', 'on', 'false', '0', 'no', 'off'];
+
+const integer = (fallback: number, minimum: number, maximum: number) => ({ type: 'integer' as const, default: fallback, minimum, maximum });
+const text = (fallback?: string) => ({ type: 'string', ...(fallback === undefined ? {} : { default: fallback }) });
+const pattern = (regex: string) => ({ type: 'string', pattern: regex });
+
+const SCHEMA = {
+  type: 'object',
+  properties: {
+    PORT: integer(8080, 0, 65535),
+    HOST: text('127.0.0.1'),
+    DATABASE_URL: pattern('^postgres(ql)?://'),
+    SHIPDOCK_DATA_DIR: text('./data'),
+    SHIPDOCK_V1_API_KEY: text(),
+    SHIPDOCK_V1_API_SECRET: text(),
+    SHIPDOCK_API_KEY: text(),
+    SHIPDOCK_PARTNER_API_KEY: text(),
+    SHIPDOCK_RATE_LIMIT_V1: integer(40, 0, 1_000_000),
+    SHIPDOCK_RATE_LIMIT_V2: integer(200, 0, 1_000_000),
+    SHIPDOCK_PUBLIC_URL: pattern('^[A-Za-z][A-Za-z0-9+.-]*://[^/?#\\s]+'),
+    SHIPDOCK_BODY_LIMIT_BYTES: integer(5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    LOG_LEVEL: { type: 'string', enum: LOG_LEVELS, default: 'info' },
+    SHIPDOCK_SANDBOX: { type: 'string', enum: FLAGS, default: 'true' },
+    SHIPDOCK_REQUEST_LOG_MAX: integer(1000, 0, 1_000_000),
+    SHIPDOCK_REQUEST_LOG_MAX_AGE_HOURS: integer(168, 1, 24 * 366),
+    SHIPDOCK_ADMIN_EMAIL: { ...pattern('^[^\\s@]+@[^\\s@]+$'), default: 'admin@shipdock.local' },
+    SHIPDOCK_ADMIN_PASSWORD: { type: 'string', minLength: 8 },
+    SHIPDOCK_SMTP_URL: pattern('^smtps?://'),
+    SHIPDOCK_SHIP_FROM_WAREHOUSE_NAME: text('Default Ship From Location'),
+    SHIPDOCK_SHIP_FROM_NAME: text('Shipping Department'),
+    SHIPDOCK_SHIP_FROM_COMPANY: text('Shipdock'),
+    SHIPDOCK_SHIP_FROM_PHONE: text('512-555-0100'),
+    SHIPDOCK_SHIP_FROM_STREET1: text('500 W 2nd St'),
+    SHIPDOCK_SHIP_FROM_CITY: text('Austin'),
+    SHIPDOCK_SHIP_FROM_STATE: text('TX'),
+    SHIPDOCK_SHIP_FROM_POSTAL_CODE: text('78701'),
+    SHIPDOCK_SHIP_FROM_COUNTRY: pattern('^[A-Z]{2}$'),
+  },
+  dependencies: {
+    SHIPDOCK_V1_API_KEY: ['SHIPDOCK_V1_API_SECRET'],
+    SHIPDOCK_V1_API_SECRET: ['SHIPDOCK_V1_API_KEY'],
+  },
+} as const;
+
+type Name = keyof typeof SCHEMA.properties;
+type PropertySchema = { type: string; minimum?: number; maximum?: number; minLength?: number; enum?: readonly string[] };
+
+/** What a pattern or enum means, for the error message. */
+const RULES: Partial<Record<Name, string>> = {
+  DATABASE_URL: 'must start with postgres:// or postgresql://',
+  SHIPDOCK_PUBLIC_URL: 'must be an absolute URL',
+  SHIPDOCK_SANDBOX: 'must be true or false',
+  SHIPDOCK_ADMIN_EMAIL: 'must be an email address',
+  SHIPDOCK_SMTP_URL: 'must start with smtp:// or smtps://',
+  SHIPDOCK_SHIP_FROM_COUNTRY: 'must be a two-letter country code',
+};
+
+/** Values never echoed in an error message (they are credentials or may carry one). */
+const SECRET = /KEY|SECRET|PASSWORD/;
+const URL_WITH_CREDENTIALS = /^(DATABASE_URL|SHIPDOCK_SMTP_URL)$/;
+
+function shown(name: string, value: string): string {
+  if (SECRET.test(name)) return '';
+  const safe = URL_WITH_CREDENTIALS.test(name) ? value.replace(/\/\/[^/@]*@/, '//***@') : value;
+  return `, got "${safe}"`;
 }
 
-function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
-  const raw = env[name]?.trim().toLowerCase();
-  if (!raw) return fallback;
-  if (['true', '1', 'yes', 'on'].includes(raw)) return true;
-  if (['false', '0', 'no', 'off'].includes(raw)) return false;
-  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+interface SchemaError {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown>;
 }
 
-function optional(env: NodeJS.ProcessEnv, name: string): string | null {
-  const raw = env[name]?.trim();
-  return raw ? raw : null;
+function describe(error: SchemaError, data: Record<string, string>): string {
+  if (error.keyword === 'dependencies') return 'SHIPDOCK_V1_API_KEY and SHIPDOCK_V1_API_SECRET must be set together';
+  const name = error.instancePath.replace(/^\//, '') as Name;
+  const property = SCHEMA.properties[name] as PropertySchema;
+  const raw = data[name] ?? '';
+  switch (error.keyword) {
+    case 'type':
+      return `${name} must be a whole number${shown(name, raw)}`;
+    case 'minimum':
+    case 'maximum':
+      return `${name} must be between ${property.minimum} and ${property.maximum}${shown(name, raw)}`;
+    case 'minLength':
+      return `${name} must be at least ${property.minLength} characters`;
+    case 'enum':
+      return `${name} ${RULES[name] ?? `must be one of ${property.enum!.join(', ')}`}${shown(name, raw)}`;
+    default:
+      return `${name} ${RULES[name] ?? 'is not valid'}${shown(name, raw)}`;
+  }
 }
 
-function shipFrom(env: NodeJS.ProcessEnv): ShipFromConfig {
-  const value = (name: string, fallback: string) => optional(env, `SHIPDOCK_SHIP_FROM_${name}`) ?? fallback;
-  const country = value('COUNTRY', 'US').toUpperCase();
-  if (!/^[A-Z]{2}$/.test(country)) throw new ConfigError(`SHIPDOCK_SHIP_FROM_COUNTRY must be a two-letter country code, got "${country}"`);
-  return {
-    warehouseName: value('WAREHOUSE_NAME', 'Default Ship From Location'),
-    name: value('NAME', 'Shipping Department'),
-    company: value('COMPANY', 'Shipdock'),
-    phone: value('PHONE', '512-555-0100'),
-    street1: value('STREET1', '500 W 2nd St'),
-    city: value('CITY', 'Austin'),
-    state: value('STATE', 'TX'),
-    postalCode: value('POSTAL_CODE', '78701'),
-    country,
-  };
+/** The variables the schema knows, trimmed; empty counts as unset (as `VAR= npm start` means). */
+function environment(env: NodeJS.ProcessEnv): Record<string, string> {
+  const data: Record<string, string> = {};
+  for (const name of Object.keys(SCHEMA.properties)) {
+    const value = env[name]?.trim();
+    if (value) data[name] = value;
+  }
+  if (data.LOG_LEVEL) data.LOG_LEVEL = data.LOG_LEVEL.toLowerCase();
+  if (data.SHIPDOCK_SANDBOX) data.SHIPDOCK_SANDBOX = data.SHIPDOCK_SANDBOX.toLowerCase();
+  if (data.SHIPDOCK_SHIP_FROM_COUNTRY) data.SHIPDOCK_SHIP_FROM_COUNTRY = data.SHIPDOCK_SHIP_FROM_COUNTRY.toUpperCase();
+  if (data.SHIPDOCK_ADMIN_EMAIL) data.SHIPDOCK_ADMIN_EMAIL = data.SHIPDOCK_ADMIN_EMAIL.toLowerCase();
+  return data;
 }
+
+// One object for every call: Ajv compiles it once (env-schema sets additionalProperties on it).
+const SCHEMA_OBJECT = structuredClone(SCHEMA) as object;
+
+type Values = { [K in Name]: (typeof SCHEMA.properties)[K] extends { type: 'integer' } ? number : string | undefined };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = integer(env, 'PORT', 8080, 0, 65535);
-  const host = optional(env, 'HOST') ?? '127.0.0.1';
-  const databaseUrl = optional(env, 'DATABASE_URL');
-  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, got "${databaseUrl}"`);
+  const data = environment(env);
+  let v: Values;
+  try {
+    v = envSchema({ schema: SCHEMA_OBJECT, data: { ...data }, env: false }) as unknown as Values;
+  } catch (error) {
+    const errors = (error as { errors?: SchemaError[] }).errors;
+    if (!errors) throw error;
+    throw new ConfigError([...new Set(errors.map((e) => describe(e, data)))].join('; '));
   }
-  const v1ApiKey = optional(env, 'SHIPDOCK_V1_API_KEY');
-  const v1ApiSecret = optional(env, 'SHIPDOCK_V1_API_SECRET');
-  if ((v1ApiKey === null) !== (v1ApiSecret === null)) {
-    throw new ConfigError('SHIPDOCK_V1_API_KEY and SHIPDOCK_V1_API_SECRET must be set together');
-  }
-  const publicUrl = (optional(env, 'SHIPDOCK_PUBLIC_URL') ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/+$/, '');
+  const host = v.HOST!;
+  const publicUrl = (v.SHIPDOCK_PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${v.PORT}`).replace(/\/+$/, '');
   try {
     new URL(publicUrl);
   } catch {
     throw new ConfigError(`SHIPDOCK_PUBLIC_URL must be an absolute URL, got "${publicUrl}"`);
   }
-  const adminEmail = (optional(env, 'SHIPDOCK_ADMIN_EMAIL') ?? 'admin@shipdock.local').toLowerCase();
-  if (!/^[^\s@]+@[^\s@]+$/.test(adminEmail)) throw new ConfigError(`SHIPDOCK_ADMIN_EMAIL must be an email address, got "${adminEmail}"`);
-  const adminPassword = optional(env, 'SHIPDOCK_ADMIN_PASSWORD');
-  if (adminPassword !== null && adminPassword.length < 8) throw new ConfigError('SHIPDOCK_ADMIN_PASSWORD must be at least 8 characters');
-  const smtpUrl = optional(env, 'SHIPDOCK_SMTP_URL');
-  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError(`SHIPDOCK_SMTP_URL must start with smtp:// or smtps://, got "${smtpUrl}"`);
   return {
-    port,
+    port: v.PORT,
     host,
-    databaseUrl,
-    dataDir: optional(env, 'SHIPDOCK_DATA_DIR') ?? './data',
-    v1ApiKey,
-    v1ApiSecret,
-    apiKey: optional(env, 'SHIPDOCK_API_KEY'),
-    partnerApiKey: optional(env, 'SHIPDOCK_PARTNER_API_KEY'),
-    rateLimitV1: integer(env, 'SHIPDOCK_RATE_LIMIT_V1', 40, 0, 1_000_000),
-    rateLimitV2: integer(env, 'SHIPDOCK_RATE_LIMIT_V2', 200, 0, 1_000_000),
+    databaseUrl: v.DATABASE_URL ?? null,
+    dataDir: v.SHIPDOCK_DATA_DIR!,
+    v1ApiKey: v.SHIPDOCK_V1_API_KEY ?? null,
+    v1ApiSecret: v.SHIPDOCK_V1_API_SECRET ?? null,
+    apiKey: v.SHIPDOCK_API_KEY ?? null,
+    partnerApiKey: v.SHIPDOCK_PARTNER_API_KEY ?? null,
+    rateLimitV1: v.SHIPDOCK_RATE_LIMIT_V1,
+    rateLimitV2: v.SHIPDOCK_RATE_LIMIT_V2,
     publicUrl,
-    bodyLimitBytes: integer(env, 'SHIPDOCK_BODY_LIMIT_BYTES', 5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
-    logLevel: optional(env, 'LOG_LEVEL') ?? 'info',
-    sandbox: flag(env, 'SHIPDOCK_SANDBOX', true),
-    requestLogMax: integer(env, 'SHIPDOCK_REQUEST_LOG_MAX', 1000, 0, 1_000_000),
-    requestLogMaxAgeHours: integer(env, 'SHIPDOCK_REQUEST_LOG_MAX_AGE_HOURS', 168, 1, 24 * 366),
-    adminEmail,
-    adminPassword,
-    smtpUrl,
-    publicUrlConfigured: optional(env, 'SHIPDOCK_PUBLIC_URL') !== null,
-    shipFrom: shipFrom(env),
+    bodyLimitBytes: v.SHIPDOCK_BODY_LIMIT_BYTES,
+    logLevel: v.LOG_LEVEL!,
+    sandbox: ['true', '1', 'yes', 'on'].includes(v.SHIPDOCK_SANDBOX!),
+    requestLogMax: v.SHIPDOCK_REQUEST_LOG_MAX,
+    requestLogMaxAgeHours: v.SHIPDOCK_REQUEST_LOG_MAX_AGE_HOURS,
+    adminEmail: v.SHIPDOCK_ADMIN_EMAIL!,
+    adminPassword: v.SHIPDOCK_ADMIN_PASSWORD ?? null,
+    smtpUrl: v.SHIPDOCK_SMTP_URL ?? null,
+    publicUrlConfigured: v.SHIPDOCK_PUBLIC_URL !== undefined,
+    shipFrom: {
+      warehouseName: v.SHIPDOCK_SHIP_FROM_WAREHOUSE_NAME!,
+      name: v.SHIPDOCK_SHIP_FROM_NAME!,
+      company: v.SHIPDOCK_SHIP_FROM_COMPANY!,
+      phone: v.SHIPDOCK_SHIP_FROM_PHONE!,
+      street1: v.SHIPDOCK_SHIP_FROM_STREET1!,
+      city: v.SHIPDOCK_SHIP_FROM_CITY!,
+      state: v.SHIPDOCK_SHIP_FROM_STATE!,
+      postalCode: v.SHIPDOCK_SHIP_FROM_POSTAL_CODE!,
+      country: v.SHIPDOCK_SHIP_FROM_COUNTRY ?? 'US',
+    },
   };
 }

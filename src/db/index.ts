@@ -1,12 +1,17 @@
 // Opens the embedded SQLite database or PostgreSQL behind one Kysely interface and migrates it.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
-import pg from 'pg';
+import type BetterSqlite3 from 'better-sqlite3';
+import type Pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import type { DB } from './schema.ts';
 import { migrateToLatest } from './migrate.ts';
 import { WriteWatchPlugin } from './write-watch.ts';
+import { lazyPackage } from '../lazy-package.ts';
+
+// Each engine's driver loads when that engine is opened: the other one is never needed.
+const SQLite = lazyPackage<typeof BetterSqlite3>('better-sqlite3');
+const pgPackage = lazyPackage<typeof Pg>('pg');
 
 export type Engine = 'sqlite' | 'postgres';
 export type Db = Kysely<DB>;
@@ -31,8 +36,13 @@ export interface DatabaseOptions {
   poolSize?: number;
 }
 
-// COUNT(*) and BIGINT come back from pg as strings; every count we read fits a JS number.
-pg.types.setTypeParser(20, (value) => Number(value));
+let pgTypesSet = false;
+function pgDriver(): typeof Pg {
+  // COUNT(*) and BIGINT come back from pg as strings; every count we read fits a JS number.
+  if (!pgTypesSet) pgPackage.types.setTypeParser(20, (value) => Number(value));
+  pgTypesSet = true;
+  return pgPackage;
+}
 
 function openSqlite(dataDir: string): Db {
   let file = ':memory:';
@@ -53,8 +63,8 @@ function openSqlite(dataDir: string): Db {
  * Kysely runs one query at a time on the connection, so a prepared statement can be reused by SQL
  * text; a bounded LRU keeps dynamic SQL (IN lists of every length) from growing it without end.
  */
-export function cachedStatements(sqlite: SQLite.Database, size = 500) {
-  const cache = new Map<string, SQLite.Statement>();
+export function cachedStatements(sqlite: BetterSqlite3.Database, size = 500) {
+  const cache = new Map<string, BetterSqlite3.Statement>();
   return {
     close: () => {
       cache.clear();
@@ -75,7 +85,7 @@ export function cachedStatements(sqlite: SQLite.Database, size = 500) {
 }
 
 function openPostgres(url: string, schema: string | undefined, poolSize: number): Db {
-  const pool = new pg.Pool({
+  const pool = new (pgDriver().Pool)({
     connectionString: url,
     max: poolSize,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
@@ -91,14 +101,14 @@ function openPostgres(url: string, schema: string | undefined, poolSize: number)
  */
 const MAX_NAMED = 2_000;
 const NAMED = Symbol('named statements');
-function namedStatements(pool: pg.Pool): pg.Pool {
+function namedStatements(pool: Pg.Pool): Pg.Pool {
   const names = new Map<string, string>();
   const nameOf = (text: string): string | undefined => {
     let name = names.get(text);
     if (!name && names.size < MAX_NAMED) names.set(text, (name = `sd${names.size}`));
     return name;
   };
-  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+  const connect = pool.connect.bind(pool) as () => Promise<Pg.PoolClient>;
   return new Proxy(pool, {
     get(target, property, receiver) {
       if (property !== 'connect') return Reflect.get(target, property, receiver);
@@ -121,7 +131,7 @@ function namedStatements(pool: pg.Pool): pg.Pool {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const engine: Engine = options.databaseUrl ? 'postgres' : 'sqlite';
   if (engine === 'postgres' && options.schema) {
-    const admin = new pg.Client({ connectionString: options.databaseUrl! });
+    const admin = new (pgDriver().Client)({ connectionString: options.databaseUrl! });
     await admin.connect();
     await admin.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
     await admin.end();

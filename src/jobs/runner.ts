@@ -46,6 +46,8 @@ const PROCESS_WORKER_ID = `worker-${randomUUID()}`;
 export interface RunOptions {
   workerId?: string;
   batchSize?: number;
+  /** Checked before each claim: once true, no new job is claimed (the runner is stopping). */
+  stopping?: () => boolean;
 }
 
 async function runJob(ctx: JobContext, job: ClaimedJob): Promise<void> {
@@ -65,6 +67,7 @@ async function runGroup(ctx: JobContext, accounts: AccountFilter, options: RunOp
   const workerId = options.workerId ?? PROCESS_WORKER_ID;
   let ran = 0;
   for (;;) {
+    if (options.stopping?.()) return ran;
     const now = ctx.clock.now();
     const leaseUntil = new Date(now.getTime() + LEASE_MS).toISOString();
     const jobs = await claimDueJobs(ctx.database.db, ctx.database.engine, workerId, now.toISOString(), leaseUntil, options.batchSize ?? 20, accounts);
@@ -85,13 +88,14 @@ export async function runDueJobs(ctx: JobContext, options: RunOptions = {}): Pro
   const ahead = [...groups.values()].flat();
   let ran = await runGroup(ctx, { except: ahead }, options);
   for (const [offsetMs, accountIds] of groups) {
+    if (options.stopping?.()) break;
     ran += await ctx.clock.withOffset(offsetMs, () => runGroup(ctx, { only: accountIds }, options));
   }
   return ran;
 }
 
 export interface JobRunner {
-  /** Stops polling and waits for the jobs in hand to finish. */
+  /** Stops polling and claiming, and waits for the jobs in hand to finish. */
   stop(): Promise<void>;
 }
 
@@ -111,7 +115,7 @@ export function startJobRunner(ctx: JobContext, options: RunnerOptions = {}): Jo
     timer.unref();
   };
   function tick() {
-    inFlight = runDueJobs(ctx, options).then(
+    inFlight = runDueJobs(ctx, { ...options, stopping: () => stopped }).then(
       () => undefined,
       (error: unknown) => (stopped ? undefined : onError(error)),
     );

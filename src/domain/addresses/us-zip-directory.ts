@@ -1,4 +1,7 @@
-import zipcodes from 'zipcodes';
+import type Zipcodes from 'zipcodes';
+import { lazyPackage } from '../../lazy-package.ts';
+
+const zipcodes = lazyPackage<typeof Zipcodes>('zipcodes');
 
 export interface UsZipRecord {
   zip: string;

@@ -1,8 +1,11 @@
 // Barcode encoding (bwip-js) reduced to module patterns, so every renderer draws
 // the same bars and modules as crisp rectangles instead of scaling a raster.
 // `raw` must come from the default export: the named `raw` export is bwip-js's "raw" symbology.
-import bwipjs from 'bwip-js';
+import type BwipJs from 'bwip-js';
+import { lazyPackage } from '../../lazy-package.ts';
 import type { LinearSymbology, MatrixSymbology } from './label-elements.ts';
+
+const bwipjs = lazyPackage<typeof BwipJs>('bwip-js');
 
 /** Quiet zone Code 128 requires on each side, in modules. */
 export const CODE128_QUIET_ZONE_MODULES = 10;

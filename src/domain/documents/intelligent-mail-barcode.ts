@@ -1,8 +1,11 @@
 // USPS Intelligent Mail barcode (4-state, 65 bars) from bwip-js `onecode`, as rectangles in points.
 // bwip-js gives each bar's base (bbs) and height (bhs) in inches from the bottom of the symbol and
 // the bar/space widths (sbs) in points; USPS-B-3200 sizes: about 22 bars per inch, 0.145 in tall.
-import bwipjs from 'bwip-js';
+import type BwipJs from 'bwip-js';
+import { lazyPackage } from '../../lazy-package.ts';
 import type { Rect } from './barcode-geometry.ts';
+
+const bwipjs = lazyPackage<typeof BwipJs>('bwip-js');
 
 export type BarState = 'F' | 'A' | 'D' | 'T';
 

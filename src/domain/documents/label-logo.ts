@@ -1,6 +1,9 @@
 // Account logos on labels: decoded once per render, scaled into the logo box and reduced to
 // one bit per dot, because thermal printers (and ZPL ^GF) print black dots, not greys.
-import { createCanvas, loadImage } from '@napi-rs/canvas';
+import type * as Canvas from '@napi-rs/canvas';
+import { lazyPackage } from '../../lazy-package.ts';
+
+const canvasPackage = lazyPackage<typeof Canvas>('@napi-rs/canvas');
 
 /** A monochrome picture in label dots; `bits` is row-major, 1 = black dot. */
 export interface LabelLogo {
@@ -17,17 +20,17 @@ const BLACK_THRESHOLD = 128;
 
 /** Pixel size of a PNG or JPEG; throws when the bytes do not decode. */
 export async function imagePixelSize(data: Buffer): Promise<{ width: number; height: number }> {
-  const image = await loadImage(data);
+  const image = await canvasPackage.loadImage(data);
   return { width: image.width, height: image.height };
 }
 
 /** Fits the image into the box (aspect kept, centred) and thresholds it to black/white dots. */
 export async function logoBitmap(data: Buffer, box: { width: number; height: number } = LOGO_BOX): Promise<LabelLogo> {
-  const image = await loadImage(data);
+  const image = await canvasPackage.loadImage(data);
   const scale = Math.min(box.width / image.width, box.height / image.height);
   const width = Math.max(1, Math.round(image.width * scale));
   const height = Math.max(1, Math.round(image.height * scale));
-  const canvas = createCanvas(box.width, box.height);
+  const canvas = canvasPackage.createCanvas(box.width, box.height);
   const ctx = canvas.getContext('2d');
   // Transparent areas read as the white label stock.
   ctx.fillStyle = 'white';

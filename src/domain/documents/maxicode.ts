@@ -2,8 +2,11 @@
 // US postal code) and drawn as a 1-inch bitmap of hexagons around the bullseye, so every renderer
 // (PDF, PNG, ZPL ^GF) prints the same dots. Scanners such as zbar do not read MaxiCode, so its
 // content is checked in unit tests against the encoder's module list.
-import bwipjs from 'bwip-js';
+import type BwipJs from 'bwip-js';
+import { lazyPackage } from '../../lazy-package.ts';
 import type { LabelDocumentInput } from './label-document.ts';
+
+const bwipjs = lazyPackage<typeof BwipJs>('bwip-js');
 
 const RS = '\x1e';
 const GS = '\x1d';

@@ -1,6 +1,7 @@
 /// <reference types="pdfkit" />
 // CN22 / CN23 customs declaration on a 4x6 page (288 x 432 pt), appended to international labels.
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
+import { lazyPackage } from '../../lazy-package.ts';
 import {
   buildCustomsDeclaration,
   CUSTOMS_CATEGORIES,
@@ -15,6 +16,8 @@ import { LABEL_DPI } from './label-elements.ts';
 import { addressLines, formatCents } from './label-text.ts';
 import { finishPdf } from './pdf-buffer.ts';
 import { writeFitted } from './pdf-text.ts';
+
+const PDFDocument = lazyPackage<typeof PDFKitDocument>('pdfkit');
 
 const PAGE_WIDTH = 288;
 const PAGE_HEIGHT = 432;

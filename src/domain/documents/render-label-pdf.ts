@@ -1,10 +1,13 @@
 /// <reference types="pdfkit" />
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
+import { lazyPackage } from '../../lazy-package.ts';
 import type { LabelDocumentInput } from './label-document.ts';
 import { LABEL_DPI, type LabelLayout } from './label-elements.ts';
 import { layoutLabel } from './label-layout.ts';
 import { drawLayoutOnPdf } from './pdf-layout-drawing.ts';
 import { finishPdf } from './pdf-buffer.ts';
+
+const PDFDocument = lazyPackage<typeof PDFKitDocument>('pdfkit');
 
 export type LabelPdfLayout = '4x6' | 'letter';
 

@@ -1,6 +1,8 @@
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
-import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
+import type * as Canvas from '@napi-rs/canvas';
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import { lazyPackage } from '../../lazy-package.ts';
 import type { LabelDocumentInput } from './label-document.ts';
 import {
   LABEL_DPI,
@@ -22,10 +24,20 @@ export interface LabelPngOptions {
 
 // bwip-js ships Inconsolata, so text still renders on a machine without system fonts.
 const FALLBACK_FAMILY = 'ShipdockFallback';
-GlobalFonts.registerFromPath(
-  join(dirname(createRequire(import.meta.url).resolve('bwip-js')), '..', 'fonts', 'Inconsolata.otf'),
-  FALLBACK_FAMILY,
-);
+const canvasPackage = lazyPackage<typeof Canvas>('@napi-rs/canvas');
+let fontRegistered = false;
+
+/** Loads canvas and registers the fallback font on the first PNG, not at start. */
+function canvasWithFonts(): typeof Canvas {
+  if (!fontRegistered) {
+    canvasPackage.GlobalFonts.registerFromPath(
+      join(dirname(createRequire(import.meta.url).resolve('bwip-js')), '..', 'fonts', 'Inconsolata.otf'),
+      FALLBACK_FAMILY,
+    );
+    fontRegistered = true;
+  }
+  return canvasPackage;
+}
 // Helvetica metric clones first, so the PNG matches the PDF whose metrics the layout used.
 const FONT_FAMILIES = `"Nimbus Sans", "Liberation Sans", Helvetica, Arial, "DejaVu Sans", ${FALLBACK_FAMILY}`;
 
@@ -108,7 +120,7 @@ export async function renderLabelPng(input: LabelDocumentInput, options: LabelPn
   const layout = layoutLabel(input);
   const width = Math.round(layout.widthDots * scale);
   const height = Math.round(layout.heightDots * scale);
-  const canvas = createCanvas(width, height);
+  const canvas = canvasWithFonts().createCanvas(width, height);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = 'white';
   ctx.fillRect(0, 0, width, height);

@@ -1,11 +1,14 @@
 /// <reference types="pdfkit" />
 // Mailing documents: a #10 envelope (9.5 x 4.125 in), a letter sheet of 2 x 5 address labels
 // (4 x 2 in, Avery 5163 layout) and a letter sheet of 4 x 5 NetStamps (1.75 x 1 in each).
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
+import { lazyPackage } from '../../lazy-package.ts';
 import { addressLines } from './label-text.ts';
 import { finishPdf } from './pdf-buffer.ts';
 import { drawImb, drawIndicium, writeLine, type IndiciumFields } from './postage-indicia.ts';
 import type { PostalAddress } from '../shipping-types.ts';
+
+const PDFDocument = lazyPackage<typeof PDFKitDocument>('pdfkit');
 
 export interface MailPieceDocument {
   shipFrom: PostalAddress | null;

@@ -1,12 +1,15 @@
 /// <reference types="pdfkit" />
 // The two purchase order documents, on US Letter: the order summary sent to the supplier and the
 // received summary (what arrived, what was rejected, what is still expected).
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
+import { lazyPackage } from '../../lazy-package.ts';
 import { finishPdf } from '../documents/pdf-buffer.ts';
 import { standardFontText } from '../documents/pdf-standard-font-text.ts';
 import type { Supplier } from '../suppliers/suppliers.ts';
 import type { Warehouse } from '../warehouses/warehouses.ts';
 import type { PurchaseOrder } from './purchase-orders.ts';
+
+const PDFDocument = lazyPackage<typeof PDFKitDocument>('pdfkit');
 
 const MARGIN = 50;
 const WIDTH = 612 - 2 * MARGIN;

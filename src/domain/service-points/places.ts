@@ -1,7 +1,10 @@
 // Where places are: the `zipcodes` data set (US ZIP and Canadian FSA centroids) indexed by
 // one-degree cells, so the nearest place to a point is a lookup among a few hundred, not 44,000.
-import zipcodes from 'zipcodes';
+import type Zipcodes from 'zipcodes';
+import { lazyPackage } from '../../lazy-package.ts';
 import { canadianProvinceCode } from '../addresses/canada-provinces.ts';
+
+const zipcodes = lazyPackage<typeof Zipcodes>('zipcodes');
 
 export interface Place {
   /** ZIP5, or a Canadian FSA (first three characters of the postal code). */

@@ -1,7 +1,10 @@
 // Outgoing mail. With SHIPDOCK_SMTP_URL it goes out over SMTP; without, it is written to the
 // server log and, in sandbox mode, kept in the account's outbox (shown on the dashboard).
-import nodemailer from 'nodemailer';
+import type Nodemailer from 'nodemailer';
+import { lazyPackage } from '../../lazy-package.ts';
 import type { Executor } from '../../db/index.ts';
+
+const nodemailer = lazyPackage<typeof Nodemailer>('nodemailer');
 
 export interface MailMessage {
   accountId: number;
