@@ -43,7 +43,7 @@ export function drawLabelOnPdf(doc: PDFKit.PDFDocument, input: LabelDocumentInpu
   drawLaidOutLabel(doc, layoutLabel(input), layout, slot);
 }
 
-/** drawLabelOnPdf for a label already laid out (by a layout thread, see layout-threads.ts). */
+/** drawLabelOnPdf for a label already laid out (on the render pool, see render-pool.ts). */
 export function drawLaidOutLabel(doc: PDFKit.PDFDocument, label: LabelLayout, layout: LabelPdfLayout, slot: number): void {
   if (layout === '4x6') {
     doc.addPage({ size: [LABEL_WIDTH_PT, LABEL_HEIGHT_PT], margin: 0 });
