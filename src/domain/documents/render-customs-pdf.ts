@@ -1,6 +1,6 @@
 /// <reference types="pdfkit" />
 // CN22 / CN23 customs declaration on a 4x6 page (288 x 432 pt), appended to international labels.
-import PDFDocument from 'pdfkit';
+import { newPdfDocument } from './pdf-document.ts';
 import {
   buildCustomsDeclaration,
   CUSTOMS_CATEGORIES,
@@ -199,7 +199,7 @@ export function drawCustomsForm(doc: PDFKit.PDFDocument, input: CustomsFormInput
 /** CN22 when the declared value is under US$400, otherwise CN23; 4x6 pages, more if the items need them. */
 export async function renderCustomsFormPdf(input: CustomsFormInput): Promise<Buffer> {
   const declaration = buildCustomsDeclaration(input);
-  const doc = new PDFDocument({
+  const doc = newPdfDocument({
     autoFirstPage: false,
     info: { Title: `Customs declaration ${declaration.formType} ${input.trackingNumber}`, Creator: 'Shipdock', Producer: 'Shipdock' },
   });

@@ -1,5 +1,5 @@
 /// <reference types="pdfkit" />
-import PDFDocument from 'pdfkit';
+import { newPdfDocument } from './pdf-document.ts';
 import type { LabelDocumentInput } from './label-document.ts';
 import { LABEL_DPI, type LabelLayout } from './label-elements.ts';
 import { layoutLabel } from './label-layout.ts';
@@ -32,7 +32,7 @@ function placeOnLetterHalf(doc: PDFKit.PDFDocument, half: number): void {
 }
 
 export function newLabelPdf(title: string): PDFKit.PDFDocument {
-  return new PDFDocument({ autoFirstPage: false, info: { Title: title, Creator: 'Shipdock', Producer: 'Shipdock' } });
+  return newPdfDocument({ autoFirstPage: false, info: { Title: title, Creator: 'Shipdock', Producer: 'Shipdock' } });
 }
 
 /**

@@ -1,9 +1,10 @@
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
-import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
+import { createCanvas, GlobalFonts, ImageData, type SKRSContext2D } from '@napi-rs/canvas';
 import type { LabelDocumentInput } from './label-document.ts';
 import {
   LABEL_DPI,
+  type BitmapElement,
   type LabelElement,
   type LinearBarcodeElement,
   type MatrixBarcodeElement,
@@ -70,6 +71,19 @@ function drawMatrix(ctx: SKRSContext2D, element: MatrixBarcodeElement, scale: nu
   for (const rect of matrixRects(element.cells, element.columns, element.rows, modulePixels, rowPixels)) fillRectAt(ctx, x, y, rect);
 }
 
+/**
+ * A bitmap (MaxiCode, logo) at its own size: one image over the label instead of a rectangle per
+ * run of dots (thousands for a MaxiCode, most of a PNG's render time). White dots are
+ * transparent, so what lies beneath shows as it would between the rectangles; same pixels.
+ */
+function drawBitmapOneToOne(ctx: SKRSContext2D, element: BitmapElement): void {
+  const rgba = new Uint8ClampedArray(element.width * element.height * 4);
+  for (let i = 0; i < element.bits.length; i++) if (element.bits[i] === 1) rgba[i * 4 + 3] = 255;
+  const image = createCanvas(element.width, element.height);
+  image.getContext('2d').putImageData(new ImageData(rgba, element.width, element.height), 0, 0);
+  ctx.drawImage(image, Math.round(element.x), Math.round(element.y));
+}
+
 function drawElement(ctx: SKRSContext2D, element: LabelElement, scale: number, canvasWidth: number): void {
   const px = (value: number): number => Math.round(value * scale);
   switch (element.kind) {
@@ -92,6 +106,7 @@ function drawElement(ctx: SKRSContext2D, element: LabelElement, scale: number, c
     case 'barcode2d':
       return drawMatrix(ctx, element, scale);
     case 'bitmap':
+      if (scale === 1) return drawBitmapOneToOne(ctx, element);
       for (const run of logoRuns(element)) {
         const x = px(element.x + run.x);
         const y = px(element.y + run.y);

@@ -1,7 +1,7 @@
 /// <reference types="pdfkit" />
 // Mailing documents: a #10 envelope (9.5 x 4.125 in), a letter sheet of 2 x 5 address labels
 // (4 x 2 in, Avery 5163 layout) and a letter sheet of 4 x 5 NetStamps (1.75 x 1 in each).
-import PDFDocument from 'pdfkit';
+import { newPdfDocument } from './pdf-document.ts';
 import { addressLines } from './label-text.ts';
 import { finishPdf } from './pdf-buffer.ts';
 import { drawImb, drawIndicium, writeLine, type IndiciumFields } from './postage-indicia.ts';
@@ -28,7 +28,7 @@ export const MAIL_LABEL_IMB_AT = { x: 40, y: 68 };
 export const NETSTAMPS_SHEET = { rows: 5, columns: 4, width: 126, height: 72, left: 36, top: 72, gapX: 18, gapY: 36 };
 
 function newDoc(size: [number, number], title: string): PDFKit.PDFDocument {
-  return new PDFDocument({ size, margin: 0, autoFirstPage: false, info: { Title: title, Producer: 'Shipdock' } });
+  return newPdfDocument({ size, margin: 0, autoFirstPage: false, info: { Title: title, Producer: 'Shipdock' } });
 }
 
 function writeAddress(doc: PDFKit.PDFDocument, address: PostalAddress, x: number, y: number, size: number, width: number): number {

@@ -1,7 +1,7 @@
 /// <reference types="pdfkit" />
 // End-of-day manifest on US Letter, laid out like USPS PS Form 5630 (SCAN form): shipper, date,
 // pieces by service, and a Code 128 barcode of the form id that the driver scans to accept them all.
-import PDFDocument from 'pdfkit';
+import { newPdfDocument } from './pdf-document.ts';
 import { linearBarRects } from './barcode-geometry.ts';
 import { CODE128_QUIET_ZONE_MODULES, encodeLinear } from './barcode-symbols.ts';
 import { LABEL_DPI } from './label-elements.ts';
@@ -168,7 +168,7 @@ function drawTrackingList(doc: PDFKit.PDFDocument, pieces: ManifestPiece[], top:
 }
 
 export async function renderManifestPdf(input: ManifestDocumentInput): Promise<Buffer> {
-  const doc = new PDFDocument({
+  const doc = newPdfDocument({
     autoFirstPage: false,
     info: { Title: `Manifest ${input.formId}`, Creator: 'Shipdock', Producer: 'Shipdock' },
   });
