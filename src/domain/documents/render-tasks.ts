@@ -4,6 +4,7 @@ import type { CustomsFormInput } from './customs-declaration.ts';
 import type { LabelDocumentInput } from './label-document.ts';
 import type { LabelLayout } from './label-elements.ts';
 import type { LabelLogo } from './label-logo.ts';
+import type { LabelPageStreams } from './label-page-streams.ts';
 import type { ManifestDocumentInput } from './render-manifest-pdf.ts';
 
 export type RenderTask =
@@ -12,8 +13,10 @@ export type RenderTask =
   | { kind: 'label-zpl'; inputs: LabelDocumentInput[] }
   /** ZPL of many labels at once (combined documents): one string per label. */
   | { kind: 'labels-zpl'; labels: LabelDocumentInput[][] }
-  /** Layouts for a combined PDF the calling thread draws. */
+  /** Layouts, for a caller that draws them itself. */
   | { kind: 'layouts'; inputs: LabelDocumentInput[] }
+  /** Page content streams of a combined PDF (combined-pdf.ts writes them out); input i is in slot firstSlot + i. */
+  | { kind: 'label-pages'; inputs: LabelDocumentInput[]; layout: '4x6' | 'letter'; firstSlot: number }
   | { kind: 'customs-pdf'; input: CustomsFormInput }
   | { kind: 'manifest-pdf'; input: ManifestDocumentInput }
   | { kind: 'logo'; image: Uint8Array }
@@ -26,6 +29,7 @@ export interface RenderResults {
   'label-zpl': string;
   'labels-zpl': string[];
   layouts: LabelLayout[];
+  'label-pages': LabelPageStreams;
   'customs-pdf': Uint8Array;
   'manifest-pdf': Uint8Array;
   logo: LabelLogo;

@@ -46,6 +46,11 @@ export default async function render(task: RenderTask): Promise<unknown> {
       const { layoutLabel } = await import('./label-layout.ts');
       return task.inputs.map((input) => layoutLabel(input));
     }
+    case 'label-pages': {
+      const { labelPageStreams } = await import('./label-page-streams.ts');
+      // Copied back, not moved: piscina moves only a task's whole result (a few hundred KB here).
+      return labelPageStreams(task.inputs, task.layout, task.firstSlot);
+    }
     case 'customs-pdf': {
       const { renderCustomsFormPdf } = await import('./render-customs-pdf.ts');
       return transferable(await renderCustomsFormPdf(task.input));

@@ -1,9 +1,10 @@
 // Combined label documents: many labels in one PDF (4x6 or two per letter page) or one ZPL
 // stream, and their customs forms in one PDF. Pages stream into stored chunks label group by
-// label group, so memory stays flat however many labels there are. The labels are laid out (their
-// barcodes: most of the work) on the render pool's threads, a few slices ahead of the drawing.
+// label group, so memory stays flat however many labels there are. Label pages (PDF page content
+// streams, ZPL) are made on the render pool's threads, a few slices ahead of the writing.
 import type { Executor } from '../../db/index.ts';
-import type { LabelDocumentInput, LabelLayout, LabelLogo, LabelPdfLayout } from '../documents/index.ts';
+import type { LabelDocumentInput, LabelLogo, LabelPdfLayout } from '../documents/index.ts';
+import { CombinedPdf } from '../documents/combined-pdf.ts';
 import { renderOnPool, renderThreads } from '../documents/render-pool.ts';
 import { customsFormInput, documentInputs, labelLogo } from '../labels/documents.ts';
 import type { Label } from '../labels/types.ts';
@@ -104,21 +105,28 @@ export async function writeCombinedLabels(
     );
     return writer.finish(packages);
   }
-  const { drawLaidOutLabel, newLabelPdf } = await import('../documents/render-label-pdf.ts');
-  const doc = newLabelPdf('Shipping labels');
-  doc.on('data', (chunk: Buffer) => writer.push(chunk));
+  // Pages are drawn and compressed on the pool; this thread only frames them (combined-pdf.ts).
+  const pdf = new CombinedPdf((chunk) => writer.push(chunk), layout, { title: 'Shipping labels', createdAt: target.now });
   let slots = 0;
   await pipelined(
     inputGroups,
-    (labels) => renderOnPool({ kind: 'layouts', inputs: labels.flat() }),
-    async (layouts: LabelLayout[], groupDone) => {
-      for (const laidOut of layouts) drawLaidOutLabel(doc, laidOut, layout, slots++);
+    (labels) => {
+      const inputs = labels.flat();
+      const firstSlot = slots;
+      slots += inputs.length;
+      return renderOnPool({ kind: 'label-pages', inputs, layout, firstSlot }).then((pages) => [pages]);
+    },
+    async ([pages], groupDone) => {
+      let at = 0;
+      for (const length of pages.lengths) {
+        pdf.addLabel(pages.bytes.subarray(at, at + length), pages.fonts);
+        at += length;
+      }
       await afterSlice(groupDone);
     },
   );
-  if (slots === 0) throw new Error('a combined label document needs at least one label');
-  await endPdf(doc);
-  return writer.finish(layout === 'letter' ? Math.ceil(slots / 2) : slots);
+  const sheets = pdf.end();
+  return writer.finish(sheets);
 }
 
 /** The customs forms of the labels that have one, in order; null when none has. */
