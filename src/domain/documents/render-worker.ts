@@ -67,5 +67,7 @@ export default async function render(task: RenderTask): Promise<unknown> {
       const { imagePixelSize } = await import('./label-logo.ts');
       return imagePixelSize(Buffer.from(task.image.buffer, task.image.byteOffset, task.image.byteLength));
     }
+    default:
+      throw new Error(`unknown render task ${(task as { kind?: unknown }).kind}`);
   }
 }
