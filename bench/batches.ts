@@ -26,6 +26,9 @@ export interface BatchResult {
   peakRssMb: number;
   /** peak of the main thread's JS heap, sampled */
   peakHeapMb: number;
+  /** RSS sampled while buying, and while writing the combined file (the render pool's threads then run) */
+  buyRssMb: number;
+  combineRssMb: number;
   cpuSeconds: number;
 }
 
@@ -81,7 +84,12 @@ async function runBatch(engine: 'sqlite' | 'postgres', n: number): Promise<Batch
       await call('POST', `/v2/batches/${batch.batch_id}/add`, { shipment_ids: made.shipments.map((s: { shipment_id: string }) => s.shipment_id) });
     }
     let peakHeap = 0;
-    const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 100);
+    const rssSamples: [number, number][] = [];
+    const sampler = setInterval(() => {
+      const usage = process.memoryUsage();
+      peakHeap = Math.max(peakHeap, usage.heapUsed);
+      rssSamples.push([Date.now(), usage.rss]);
+    }, 100);
     const started = Date.now();
     const cpuBefore = process.cpuUsage();
     await call('POST', `/v2/batches/${batch.batch_id}/process/labels`, { label_format: 'pdf', label_layout: '4x6' });
@@ -94,6 +102,7 @@ async function runBatch(engine: 'sqlite' | 'postgres', n: number): Promise<Batch
     // The combined file's row is made when writing it starts: the end of buying.
     const file = await ctx.database.db.selectFrom('stored_documents').select(['created_at', 'byte_size']).where('kind', '=', 'batch_labels').executeTakeFirstOrThrow();
     const combineStarted = Date.parse(file.created_at);
+    const peakOf = (from: number, to: number) => Math.max(0, ...rssSamples.filter(([at]) => at >= from && at < to).map(([, rss]) => rss)) / 1e6;
     return {
       engine,
       n,
@@ -103,6 +112,8 @@ async function runBatch(engine: 'sqlite' | 'postgres', n: number): Promise<Batch
       combinedMb: Number(file.byte_size) / 1e6,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
       peakHeapMb: peakHeap / 1e6,
+      buyRssMb: peakOf(started, combineStarted),
+      combineRssMb: peakOf(combineStarted, ended + 1),
       cpuSeconds: (cpu.user + cpu.system) / 1e6,
     };
   } finally {
@@ -129,7 +140,7 @@ export function batchInChild(engine: 'sqlite' | 'postgres', n: number): Promise<
 
 const describe = (r: BatchResult) =>
   `${r.seconds.toFixed(1)} s (buy ${r.buySeconds.toFixed(1)} s + combined PDF ${r.combineSeconds.toFixed(1)} s), ${(r.n / r.seconds).toFixed(0)} labels/s, ` +
-  `peak RSS ${r.peakRssMb.toFixed(0)} MB (main heap ${r.peakHeapMb.toFixed(0)} MB), CPU ${r.cpuSeconds.toFixed(1)} s all threads, PDF ${r.combinedMb.toFixed(1)} MB`;
+  `peak RSS ${r.peakRssMb.toFixed(0)} MB (buying ${r.buyRssMb.toFixed(0)}, combining ${r.combineRssMb.toFixed(0)}, main heap ${r.peakHeapMb.toFixed(0)} MB), CPU ${r.cpuSeconds.toFixed(1)} s all threads, PDF ${r.combinedMb.toFixed(1)} MB`;
 
 export async function figures(run?: BenchRun): Promise<BenchRow[]> {
   const quick = process.argv.includes('--quick');
