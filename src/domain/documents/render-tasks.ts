@@ -5,6 +5,7 @@ import type { LabelDocumentInput } from './label-document.ts';
 import type { LabelLayout } from './label-elements.ts';
 import type { LabelLogo } from './label-logo.ts';
 import type { LabelPageStreams } from './label-page-streams.ts';
+import type { MailPieceDocument } from './render-mail-pdf.ts';
 import type { ManifestDocumentInput } from './render-manifest-pdf.ts';
 
 export type RenderTask =
@@ -19,6 +20,8 @@ export type RenderTask =
   | { kind: 'label-pages'; inputs: LabelDocumentInput[]; layout: '4x6' | 'letter'; firstSlot: number }
   | { kind: 'customs-pdf'; input: CustomsFormInput }
   | { kind: 'manifest-pdf'; input: ManifestDocumentInput }
+  /** An envelope (the first piece), a sheet of mail labels or of NetStamps. */
+  | { kind: 'mail-pdf'; sheet: 'envelope' | 'mail_labels' | 'netstamps'; pieces: MailPieceDocument[] }
   | { kind: 'logo'; image: Uint8Array }
   | { kind: 'image-size'; image: Uint8Array };
 
@@ -32,6 +35,7 @@ export interface RenderResults {
   'label-pages': LabelPageStreams;
   'customs-pdf': Uint8Array;
   'manifest-pdf': Uint8Array;
+  'mail-pdf': Uint8Array;
   logo: LabelLogo;
   'image-size': { width: number; height: number };
 }

@@ -59,6 +59,11 @@ export default async function render(task: RenderTask): Promise<unknown> {
       const { renderManifestPdf } = await import('./render-manifest-pdf.ts');
       return transferable(await renderManifestPdf(task.input));
     }
+    case 'mail-pdf': {
+      const mail = await import('./render-mail-pdf.ts');
+      const render = task.sheet === 'envelope' ? mail.renderEnvelopePdf(task.pieces[0]) : task.sheet === 'mail_labels' ? mail.renderMailLabelsPdf(task.pieces) : mail.renderNetStampsPdf(task.pieces);
+      return transferable(await render);
+    }
     case 'logo': {
       const { logoBitmap } = await import('./label-logo.ts');
       return logoBitmap(Buffer.from(task.image.buffer, task.image.byteOffset, task.image.byteLength));
