@@ -102,7 +102,7 @@ async function runBatch(engine: 'sqlite' | 'postgres', n: number): Promise<Batch
     // The combined file's row is made when writing it starts: the end of buying.
     const file = await ctx.database.db.selectFrom('stored_documents').select(['created_at', 'byte_size']).where('kind', '=', 'batch_labels').executeTakeFirstOrThrow();
     const combineStarted = Date.parse(file.created_at);
-    const peakOf = (from: number, to: number) => Math.max(0, ...rssSamples.filter(([at]) => at >= from && at < to).map(([, rss]) => rss)) / 1e6;
+    const peakOf = (from: number, to: number) => Math.max(0, ...rssSamples.filter(([at]) => at >= from && at < to).map(([, rss]) => rss)) / 2 ** 20;
     return {
       engine,
       n,
@@ -111,7 +111,7 @@ async function runBatch(engine: 'sqlite' | 'postgres', n: number): Promise<Batch
       combineSeconds: (ended - combineStarted) / 1000,
       combinedMb: Number(file.byte_size) / 1e6,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
-      peakHeapMb: peakHeap / 1e6,
+      peakHeapMb: peakHeap / 2 ** 20,
       buyRssMb: peakOf(started, combineStarted),
       combineRssMb: peakOf(combineStarted, ended + 1),
       cpuSeconds: (cpu.user + cpu.system) / 1e6,
