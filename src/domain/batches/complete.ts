@@ -10,8 +10,6 @@ import { countsOf, lockBatch } from './store.ts';
 
 /** Labels read per query while a combined file is written. */
 const LABELS_PER_READ = 200;
-/** From this many labels on, layout threads pay for their start-up. */
-const LABELS_FOR_THREADS = 100;
 
 /** The batch's labels in the order their shipments joined it, a page at a time. */
 export async function* batchLabels(ex: Executor, batchId: number): AsyncGenerator<Label[]> {
@@ -67,7 +65,7 @@ export async function finishBatch(db: Db, accountId: number, batchId: number, no
       batchLabels(db, batchId),
       format,
       row.label_layout === 'letter' ? 'letter' : '4x6',
-      { onGroup: heartbeat, threads: counts.completed >= LABELS_FOR_THREADS },
+      { onGroup: heartbeat },
     );
     if (counts.forms > 0) {
       formDocument = await writeCombinedForms(db, { accountId, kind: 'batch_forms', fileName: () => `batch-forms-${batchId}.pdf`, now }, batchLabels(db, batchId), heartbeat);

@@ -131,6 +131,13 @@ async function processMember(db: Db, batch: BatchJob, member: Member, now: strin
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
+ * On the embedded database every query resolves without waiting on I/O, so a loop of purchases
+ * would never give the event loop back: the server would answer no request until the batch was
+ * bought. One turn of the loop per member lets requests in between.
+ */
+const letRequestsIn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
  * Runs a queued or processing batch until its members are all tried (then finishes it: documents
  * and final status) or the deadline passes. Returns 'more' when work is left for another job.
  */
@@ -161,6 +168,7 @@ export async function runBatch(db: Db, accountId: number, batchId: number, limit
     for (const member of members) {
       if (Date.now() >= limits.deadline) return 'more';
       if (limits.maxShipments !== undefined && tried >= limits.maxShipments) return 'more';
+      await letRequestsIn();
       const outcome = await processMember(db, batch, member, limits.now());
       if (outcome !== 'skipped') {
         limits.onOutcome?.(outcome);

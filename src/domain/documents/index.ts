@@ -17,4 +17,5 @@ export {
 export { imagePixelSize, logoBitmap, LOGO_BOX, type LabelLogo } from './label-logo.ts';
 export { renderManifestPdf, type ManifestDocumentInput, type ManifestPiece } from './render-manifest-pdf.ts';
 export { drawCustomsForm, renderCustomsFormPdf } from './render-customs-pdf.ts';
-export { LayoutThreads } from './layout-threads.ts';
+export { renderOnPool, closeRenderPool } from './render-pool.ts';
+export type { RenderTask } from './render-tasks.ts';

@@ -89,9 +89,22 @@ export interface MaxiCodeBitmap {
   centre(row: number, column: number): { x: number; y: number };
 }
 
-/** Rasterises the symbol with a module width of `moduleWidth` dots (about 6.6 for the 1 in symbol at 203 dpi). */
-export function maxiCodeBitmap(message: string, moduleWidth = 6.6): MaxiCodeBitmap {
-  const modules = maxiCodeModules(message);
+interface SymbolGeometry {
+  width: number;
+  height: number;
+  /** Dots of each module's hexagon, by module index (row * 30 + column). */
+  hexagons: Int32Array[];
+  /** Dots of the bullseye rings. */
+  eye: Int32Array;
+  centre(row: number, column: number): { x: number; y: number };
+}
+
+/** The symbol's geometry depends on the module width alone: computed once per width, not per label. */
+const geometries = new Map<number, SymbolGeometry>();
+
+function symbolGeometry(moduleWidth: number): SymbolGeometry {
+  const known = geometries.get(moduleWidth);
+  if (known) return known;
   const rowPitch = (moduleWidth * Math.sqrt(3)) / 2;
   const radius = (moduleWidth / Math.sqrt(3)) * 0.92; // a small gap between hexagons, as printed
   const centre = (row: number, column: number) => ({
@@ -100,28 +113,39 @@ export function maxiCodeBitmap(message: string, moduleWidth = 6.6): MaxiCodeBitm
   });
   const width = Math.ceil(MAXICODE_COLUMNS * moduleWidth + moduleWidth / 2);
   const height = Math.ceil(2 * radius + (MAXICODE_ROWS - 1) * rowPitch);
-  const bits = new Uint8Array(width * height);
-  const set = (x: number, y: number) => {
-    if (x >= 0 && y >= 0 && x < width && y < height) bits[y * width + x] = 1;
-  };
-
-  for (const index of modules) {
+  const hexagons: Int32Array[] = [];
+  for (let index = 0; index < MAXICODE_COLUMNS * MAXICODE_ROWS; index++) {
     const { x: cx, y: cy } = centre(Math.floor(index / MAXICODE_COLUMNS), index % MAXICODE_COLUMNS);
+    const dots: number[] = [];
     for (let y = Math.floor(cy - radius); y <= Math.ceil(cy + radius); y++) {
       for (let x = Math.floor(cx - radius); x <= Math.ceil(cx + radius); x++) {
         const dx = Math.abs(x + 0.5 - cx);
         const dy = Math.abs(y + 0.5 - cy);
         // Pointy-top hexagon of circumradius `radius`.
-        if (dx <= (radius * Math.sqrt(3)) / 2 && dy <= radius - dx / Math.sqrt(3)) set(x, y);
+        if (dx <= (radius * Math.sqrt(3)) / 2 && dy <= radius - dx / Math.sqrt(3) && x >= 0 && y >= 0 && x < width && y < height) dots.push(y * width + x);
       }
     }
+    hexagons.push(Int32Array.from(dots));
   }
-  const eye = centre(16, 14);
+  const eyeCentre = centre(16, 14);
+  const eye: number[] = [];
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
-      const r = Math.hypot(x + 0.5 - eye.x, y + 0.5 - eye.y) / moduleWidth;
-      if (RINGS.some(([inner, outer]) => r >= inner && r <= outer)) bits[y * width + x] = 1;
+      const r = Math.hypot(x + 0.5 - eyeCentre.x, y + 0.5 - eyeCentre.y) / moduleWidth;
+      if (RINGS.some(([inner, outer]) => r >= inner && r <= outer)) eye.push(y * width + x);
     }
   }
+  const geometry = { width, height, hexagons, eye: Int32Array.from(eye), centre };
+  geometries.set(moduleWidth, geometry);
+  return geometry;
+}
+
+/** Rasterises the symbol with a module width of `moduleWidth` dots (about 6.6 for the 1 in symbol at 203 dpi). */
+export function maxiCodeBitmap(message: string, moduleWidth = 6.6): MaxiCodeBitmap {
+  const modules = maxiCodeModules(message);
+  const { width, height, hexagons, eye, centre } = symbolGeometry(moduleWidth);
+  const bits = new Uint8Array(width * height);
+  for (const index of modules) for (const dot of hexagons[index]) bits[dot] = 1;
+  for (const dot of eye) bits[dot] = 1;
   return { width, height, bits, moduleWidth, centre };
 }

@@ -1,7 +1,6 @@
 /// <reference types="pdfkit" />
 // CN22 / CN23 customs declaration on a 4x6 page (288 x 432 pt), appended to international labels.
-import type PDFKitDocument from 'pdfkit';
-import { lazyPackage } from '../../lazy-package.ts';
+import { newPdfDocument } from './pdf-document.ts';
 import {
   buildCustomsDeclaration,
   CUSTOMS_CATEGORIES,
@@ -16,8 +15,6 @@ import { LABEL_DPI } from './label-elements.ts';
 import { addressLines, formatCents } from './label-text.ts';
 import { finishPdf } from './pdf-buffer.ts';
 import { writeFitted } from './pdf-text.ts';
-
-const PDFDocument = lazyPackage<typeof PDFKitDocument>('pdfkit');
 
 const PAGE_WIDTH = 288;
 const PAGE_HEIGHT = 432;
@@ -202,7 +199,7 @@ export function drawCustomsForm(doc: PDFKit.PDFDocument, input: CustomsFormInput
 /** CN22 when the declared value is under US$400, otherwise CN23; 4x6 pages, more if the items need them. */
 export async function renderCustomsFormPdf(input: CustomsFormInput): Promise<Buffer> {
   const declaration = buildCustomsDeclaration(input);
-  const doc = new PDFDocument({
+  const doc = newPdfDocument({
     autoFirstPage: false,
     info: { Title: `Customs declaration ${declaration.formType} ${input.trackingNumber}`, Creator: 'Shipdock', Producer: 'Shipdock' },
   });

@@ -1,13 +1,10 @@
 /// <reference types="pdfkit" />
-import type PDFKitDocument from 'pdfkit';
-import { lazyPackage } from '../../lazy-package.ts';
+import { newPdfDocument } from './pdf-document.ts';
 import type { LabelDocumentInput } from './label-document.ts';
 import { LABEL_DPI, type LabelLayout } from './label-elements.ts';
 import { layoutLabel } from './label-layout.ts';
 import { drawLayoutOnPdf } from './pdf-layout-drawing.ts';
 import { finishPdf } from './pdf-buffer.ts';
-
-const PDFDocument = lazyPackage<typeof PDFKitDocument>('pdfkit');
 
 export type LabelPdfLayout = '4x6' | 'letter';
 
@@ -35,7 +32,7 @@ function placeOnLetterHalf(doc: PDFKit.PDFDocument, half: number): void {
 }
 
 export function newLabelPdf(title: string): PDFKit.PDFDocument {
-  return new PDFDocument({ autoFirstPage: false, info: { Title: title, Creator: 'Shipdock', Producer: 'Shipdock' } });
+  return newPdfDocument({ autoFirstPage: false, info: { Title: title, Creator: 'Shipdock', Producer: 'Shipdock' } });
 }
 
 /**
@@ -46,20 +43,25 @@ export function drawLabelOnPdf(doc: PDFKit.PDFDocument, input: LabelDocumentInpu
   drawLaidOutLabel(doc, layoutLabel(input), layout, slot);
 }
 
-/** drawLabelOnPdf for a label already laid out (by a layout thread, see layout-threads.ts). */
+/** drawLabelOnPdf for a label already laid out (on the render pool, see render-pool.ts). */
 export function drawLaidOutLabel(doc: PDFKit.PDFDocument, label: LabelLayout, layout: LabelPdfLayout, slot: number): void {
-  if (layout === '4x6') {
-    doc.addPage({ size: [LABEL_WIDTH_PT, LABEL_HEIGHT_PT], margin: 0 });
-    doc.save().scale(POINTS_PER_DOT);
-  } else {
-    const half = slot % LABELS_PER_LETTER_PAGE;
-    if (half === 0) doc.addPage({ size: [LETTER_WIDTH_PT, LETTER_HEIGHT_PT], margin: 0 });
-    doc.save();
-    placeOnLetterHalf(doc, half);
-  }
+  if (layout === '4x6') doc.addPage({ size: [LABEL_WIDTH_PT, LABEL_HEIGHT_PT], margin: 0 });
+  else if (slot % LABELS_PER_LETTER_PAGE === 0) doc.addPage({ size: [LETTER_WIDTH_PT, LETTER_HEIGHT_PT], margin: 0 });
+  placeLabel(doc, label, layout, slot);
+}
+
+/** Draws a laid-out label on the current page: the whole 4x6 page, or its slot's half of a letter sheet. */
+export function placeLabel(doc: PDFKit.PDFDocument, label: LabelLayout, layout: LabelPdfLayout, slot: number): void {
+  doc.save();
+  if (layout === '4x6') doc.scale(POINTS_PER_DOT);
+  else placeOnLetterHalf(doc, slot % LABELS_PER_LETTER_PAGE);
   drawLayoutOnPdf(doc, label);
   doc.restore();
 }
+
+/** Page size in points of a label layout's sheet. */
+export const sheetSize = (layout: LabelPdfLayout): [number, number] => (layout === '4x6' ? [LABEL_WIDTH_PT, LABEL_HEIGHT_PT] : [LETTER_WIDTH_PT, LETTER_HEIGHT_PT]);
+export const LABELS_PER_SHEET: Record<LabelPdfLayout, number> = { '4x6': 1, letter: LABELS_PER_LETTER_PAGE };
 
 /** One PDF for a shipment: a 4x6 page per package, or two packages per letter page. */
 export async function renderLabelPdf(inputs: LabelDocumentInput[], options: LabelPdfOptions): Promise<Buffer> {

@@ -1,11 +1,10 @@
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
-import type * as Canvas from '@napi-rs/canvas';
-import type { SKRSContext2D } from '@napi-rs/canvas';
-import { lazyPackage } from '../../lazy-package.ts';
+import { createCanvas, GlobalFonts, ImageData, type SKRSContext2D } from '@napi-rs/canvas';
 import type { LabelDocumentInput } from './label-document.ts';
 import {
   LABEL_DPI,
+  type BitmapElement,
   type LabelElement,
   type LinearBarcodeElement,
   type MatrixBarcodeElement,
@@ -24,20 +23,10 @@ export interface LabelPngOptions {
 
 // bwip-js ships Inconsolata, so text still renders on a machine without system fonts.
 const FALLBACK_FAMILY = 'ShipdockFallback';
-const canvasPackage = lazyPackage<typeof Canvas>('@napi-rs/canvas');
-let fontRegistered = false;
-
-/** Loads canvas and registers the fallback font on the first PNG, not at start. */
-function canvasWithFonts(): typeof Canvas {
-  if (!fontRegistered) {
-    canvasPackage.GlobalFonts.registerFromPath(
-      join(dirname(createRequire(import.meta.url).resolve('bwip-js')), '..', 'fonts', 'Inconsolata.otf'),
-      FALLBACK_FAMILY,
-    );
-    fontRegistered = true;
-  }
-  return canvasPackage;
-}
+GlobalFonts.registerFromPath(
+  join(dirname(createRequire(import.meta.url).resolve('bwip-js')), '..', 'fonts', 'Inconsolata.otf'),
+  FALLBACK_FAMILY,
+);
 // Helvetica metric clones first, so the PNG matches the PDF whose metrics the layout used.
 const FONT_FAMILIES = `"Nimbus Sans", "Liberation Sans", Helvetica, Arial, "DejaVu Sans", ${FALLBACK_FAMILY}`;
 
@@ -82,6 +71,19 @@ function drawMatrix(ctx: SKRSContext2D, element: MatrixBarcodeElement, scale: nu
   for (const rect of matrixRects(element.cells, element.columns, element.rows, modulePixels, rowPixels)) fillRectAt(ctx, x, y, rect);
 }
 
+/**
+ * A bitmap (MaxiCode, logo) at its own size: one image over the label instead of a rectangle per
+ * run of dots (thousands for a MaxiCode, most of a PNG's render time). White dots are
+ * transparent, so what lies beneath shows as it would between the rectangles; same pixels.
+ */
+function drawBitmapOneToOne(ctx: SKRSContext2D, element: BitmapElement): void {
+  const rgba = new Uint8ClampedArray(element.width * element.height * 4);
+  for (let i = 0; i < element.bits.length; i++) if (element.bits[i] === 1) rgba[i * 4 + 3] = 255;
+  const image = createCanvas(element.width, element.height);
+  image.getContext('2d').putImageData(new ImageData(rgba, element.width, element.height), 0, 0);
+  ctx.drawImage(image, Math.round(element.x), Math.round(element.y));
+}
+
 function drawElement(ctx: SKRSContext2D, element: LabelElement, scale: number, canvasWidth: number): void {
   const px = (value: number): number => Math.round(value * scale);
   switch (element.kind) {
@@ -104,6 +106,7 @@ function drawElement(ctx: SKRSContext2D, element: LabelElement, scale: number, c
     case 'barcode2d':
       return drawMatrix(ctx, element, scale);
     case 'bitmap':
+      if (scale === 1) return drawBitmapOneToOne(ctx, element);
       for (const run of logoRuns(element)) {
         const x = px(element.x + run.x);
         const y = px(element.y + run.y);
@@ -120,7 +123,7 @@ export async function renderLabelPng(input: LabelDocumentInput, options: LabelPn
   const layout = layoutLabel(input);
   const width = Math.round(layout.widthDots * scale);
   const height = Math.round(layout.heightDots * scale);
-  const canvas = canvasWithFonts().createCanvas(width, height);
+  const canvas = createCanvas(width, height);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = 'white';
   ctx.fillRect(0, 0, width, height);

@@ -1,14 +1,11 @@
 /// <reference types="pdfkit" />
 // Mailing documents: a #10 envelope (9.5 x 4.125 in), a letter sheet of 2 x 5 address labels
 // (4 x 2 in, Avery 5163 layout) and a letter sheet of 4 x 5 NetStamps (1.75 x 1 in each).
-import type PDFKitDocument from 'pdfkit';
-import { lazyPackage } from '../../lazy-package.ts';
+import { newPdfDocument } from './pdf-document.ts';
 import { addressLines } from './label-text.ts';
 import { finishPdf } from './pdf-buffer.ts';
 import { drawImb, drawIndicium, writeLine, type IndiciumFields } from './postage-indicia.ts';
 import type { PostalAddress } from '../shipping-types.ts';
-
-const PDFDocument = lazyPackage<typeof PDFKitDocument>('pdfkit');
 
 export interface MailPieceDocument {
   shipFrom: PostalAddress | null;
@@ -21,17 +18,13 @@ export interface MailPieceDocument {
   column: number;
 }
 
-export const ENVELOPE_SIZE_PT = { width: 684, height: 297 };
-/** Top-left of the IMb on the envelope (points); the recipient block starts just below it. */
-export const ENVELOPE_IMB_AT = { x: 270, y: 140 };
+import { ENVELOPE_IMB_AT, ENVELOPE_SIZE_PT, MAIL_LABEL_IMB_AT, MAIL_LABEL_SHEET, NETSTAMPS_SHEET } from './mail-sheets.ts';
+
+export { ENVELOPE_IMB_AT, ENVELOPE_SIZE_PT, MAIL_LABEL_IMB_AT, MAIL_LABEL_SHEET, NETSTAMPS_SHEET };
 const LETTER_PAGE = { width: 612, height: 792 };
-export const MAIL_LABEL_SHEET = { rows: 5, columns: 2, width: 288, height: 144, left: 11.25, top: 36, gutter: 13.5 };
-/** The IMb's top-left inside a mail label (points from the label's corner). */
-export const MAIL_LABEL_IMB_AT = { x: 40, y: 68 };
-export const NETSTAMPS_SHEET = { rows: 5, columns: 4, width: 126, height: 72, left: 36, top: 72, gapX: 18, gapY: 36 };
 
 function newDoc(size: [number, number], title: string): PDFKit.PDFDocument {
-  return new PDFDocument({ size, margin: 0, autoFirstPage: false, info: { Title: title, Producer: 'Shipdock' } });
+  return newPdfDocument({ size, margin: 0, autoFirstPage: false, info: { Title: title, Producer: 'Shipdock' } });
 }
 
 function writeAddress(doc: PDFKit.PDFDocument, address: PostalAddress, x: number, y: number, size: number, width: number): number {

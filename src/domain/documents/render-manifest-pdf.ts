@@ -1,8 +1,7 @@
 /// <reference types="pdfkit" />
 // End-of-day manifest on US Letter, laid out like USPS PS Form 5630 (SCAN form): shipper, date,
 // pieces by service, and a Code 128 barcode of the form id that the driver scans to accept them all.
-import type PDFKitDocument from 'pdfkit';
-import { lazyPackage } from '../../lazy-package.ts';
+import { newPdfDocument } from './pdf-document.ts';
 import { linearBarRects } from './barcode-geometry.ts';
 import { CODE128_QUIET_ZONE_MODULES, encodeLinear } from './barcode-symbols.ts';
 import { LABEL_DPI } from './label-elements.ts';
@@ -10,8 +9,6 @@ import { addressLines } from './label-text.ts';
 import { finishPdf } from './pdf-buffer.ts';
 import { writeFitted } from './pdf-text.ts';
 import type { PostalAddress } from '../shipping-types.ts';
-
-const PDFDocument = lazyPackage<typeof PDFKitDocument>('pdfkit');
 
 export interface ManifestPiece {
   serviceCode: string;
@@ -171,7 +168,7 @@ function drawTrackingList(doc: PDFKit.PDFDocument, pieces: ManifestPiece[], top:
 }
 
 export async function renderManifestPdf(input: ManifestDocumentInput): Promise<Buffer> {
-  const doc = new PDFDocument({
+  const doc = newPdfDocument({
     autoFirstPage: false,
     info: { Title: `Manifest ${input.formId}`, Creator: 'Shipdock', Producer: 'Shipdock' },
   });

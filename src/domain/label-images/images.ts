@@ -4,7 +4,7 @@ import type { Selectable } from 'kysely';
 import type { Executor } from '../../db/index.ts';
 import type { LabelImagesTable } from '../../db/schema.ts';
 import { lockRow } from '../../db/locks.ts';
-import { imagePixelSize } from '../documents/index.ts';
+import { renderOnPool } from '../documents/render-pool.ts';
 import { invalidField, notFound } from '../errors.ts';
 
 export const IMAGE_CONTENT_TYPES = ['image/png', 'image/jpeg'] as const;
@@ -77,7 +77,7 @@ export async function checkImage(imageData: string, declared: string): Promise<{
   }
   let size: { width: number; height: number };
   try {
-    size = await imagePixelSize(data);
+    size = await renderOnPool({ kind: 'image-size', image: data });
   } catch {
     throw invalidField('image_data', `image_data is not a readable ${actual} image`);
   }

@@ -1,7 +1,9 @@
-// Label files are rendered on first download (so buying stays fast) and kept in the database,
-// which every server process shares; a second render of the same file is a harmless no-op.
+// Label files are rendered on first download (so buying stays fast), on the render pool's
+// threads, and kept in the database, which every server process shares. Concurrent first
+// downloads in one process share one render; across processes the first stored copy wins.
 import type { Executor } from '../../db/index.ts';
-import { logoBitmap, renderCustomsFormPdf, renderLabelPdf, renderLabelPng, renderLabelZpl, type CustomsFormInput, type LabelDocumentInput, type LabelLogo } from '../documents/index.ts';
+import type { CustomsFormInput, LabelDocumentInput, LabelLogo } from '../documents/index.ts';
+import { renderOnPool } from '../documents/render-pool.ts';
 import { findLabelImage, parseImageId } from '../label-images/images.ts';
 import { weightInPounds } from '../rating/units.ts';
 import { servicePointById } from '../service-points/generate.ts';
@@ -85,7 +87,7 @@ export function parseFileName(name: string): { kind: 'label' | 'form'; labelId: 
 export async function labelLogo(ex: Executor, label: Label): Promise<LabelLogo | null> {
   const id = label.labelImageId ? parseImageId(label.labelImageId) : null;
   const image = id === null ? null : await findLabelImage(ex, label.accountId, id);
-  return image ? logoBitmap(image.data) : null;
+  return image ? renderOnPool({ kind: 'logo', image: image.data }) : null;
 }
 
 async function render(ex: Executor, label: Label, name: string): Promise<Buffer | null> {
@@ -93,36 +95,57 @@ async function render(ex: Executor, label: Label, name: string): Promise<Buffer 
   if (!file || file.labelId !== label.id) return null;
   if (file.kind === 'form') {
     if (!label.customs || file.format !== 'pdf') return null;
-    return renderCustomsFormPdf(customsFormInput(label, label.customs));
+    return renderOnPool({ kind: 'customs-pdf', input: customsFormInput(label, label.customs) });
   }
   const inputs = documentInputs(label, await labelLogo(ex, label)).filter((_, i) => file.sequence === null || file.sequence === i + 1);
   if (inputs.length === 0) return null;
   switch (file.format) {
     case 'pdf':
-      return renderLabelPdf(inputs, { layout: label.labelLayout as LabelLayout });
+      return renderOnPool({ kind: 'label-pdf', inputs, layout: label.labelLayout as LabelLayout });
     case 'zpl':
-      return Buffer.from(renderLabelZpl(inputs), 'utf8');
+      return Buffer.from(await renderOnPool({ kind: 'label-zpl', inputs }), 'utf8');
     case 'png':
       // A PNG shows one package: the first unless a package file is named.
-      return renderLabelPng(inputs[0]);
+      return renderOnPool({ kind: 'label-png', input: inputs[0] });
   }
 }
 
-export async function labelFile(ex: Executor, label: Label, name: string, now: string): Promise<LabelFile | null> {
+/** Renders in flight in this process, by label and file name: concurrent first downloads share one. */
+const rendering = new Map<string, Promise<Buffer | null>>();
+
+function renderOnce(ex: Executor, label: Label, name: string): Promise<Buffer | null> {
+  const key = `${label.id}/${name}`;
+  let pending = rendering.get(key);
+  if (!pending) {
+    pending = render(ex, label, name).finally(() => rendering.delete(key));
+    rendering.set(key, pending);
+  }
+  return pending;
+}
+
+async function storedFile(ex: Executor, labelId: number, name: string): Promise<LabelFile | null> {
   const stored = await ex
     .selectFrom('label_documents')
     .select(['content', 'content_type'])
-    .where('label_id', '=', label.id)
+    .where('label_id', '=', labelId)
     .where('name', '=', name)
     .executeTakeFirst();
-  if (stored) return { name, contentType: stored.content_type, content: Buffer.from(stored.content) };
-  const content = await render(ex, label, name);
+  return stored ? { name, contentType: stored.content_type, content: Buffer.from(stored.content) } : null;
+}
+
+export async function labelFile(ex: Executor, label: Label, name: string, now: string): Promise<LabelFile | null> {
+  const stored = await storedFile(ex, label.id, name);
+  if (stored) return stored;
+  const content = await renderOnce(ex, label, name);
   if (!content) return null;
   const contentType = CONTENT_TYPES[name.split('.').pop()!];
-  await ex
+  const inserted = await ex
     .insertInto('label_documents')
     .values({ label_id: label.id, name, content_type: contentType, content, created_at: now })
     .onConflict((oc) => oc.columns(['label_id', 'name']).doNothing())
-    .execute();
+    .returning('label_id')
+    .executeTakeFirst();
+  // Another process stored the file first: every download serves that one copy.
+  if (!inserted) return (await storedFile(ex, label.id, name)) ?? { name, contentType, content };
   return { name, contentType, content };
 }

@@ -2,7 +2,8 @@
 // render its document, all in the caller's transaction (a refusal leaves nothing behind).
 import { randomBytes } from 'node:crypto';
 import type { Executor } from '../../db/index.ts';
-import { renderEnvelopePdf, renderMailLabelsPdf, renderNetStampsPdf, type MailPieceDocument } from '../documents/render-mail-pdf.ts';
+import type { MailPieceDocument } from '../documents/render-mail-pdf.ts';
+import { renderOnPool } from '../documents/render-pool.ts';
 import { debitFundedCarrier } from '../labels/funding.ts';
 import { imbFor, imbText, indiciumData, routingZip } from './imb.ts';
 import { mailingCarrier, pricePieces, type PricedPiece } from './pieces.ts';
@@ -59,10 +60,7 @@ function documentPiece(piece: MailPiece): MailPieceDocument {
 }
 
 export function renderMailing(mailing: Mailing): Promise<Buffer> {
-  const pieces = mailing.pieces.map(documentPiece);
-  if (mailing.kind === 'envelope') return renderEnvelopePdf(pieces[0]);
-  if (mailing.kind === 'mail_labels') return renderMailLabelsPdf(pieces);
-  return renderNetStampsPdf(pieces);
+  return renderOnPool({ kind: 'mail-pdf', sheet: mailing.kind, pieces: mailing.pieces.map(documentPiece) });
 }
 
 export async function createMailing(ex: Executor, accountId: number, request: MailingRequest, now: string): Promise<{ mailing: Mailing; document: Buffer }> {

@@ -4,7 +4,7 @@ import { isUsDomestic, validateAddress } from '../addresses/index.ts';
 import { listCarriers, type CarrierConnection } from '../carriers/connections.ts';
 import { invalidField } from '../errors.ts';
 import type { Executor } from '../../db/index.ts';
-import { MAIL_LABEL_SHEET, NETSTAMPS_SHEET } from '../documents/render-mail-pdf.ts';
+import { MAIL_LABEL_SHEET, NETSTAMPS_SHEET } from '../documents/mail-sheets.ts';
 import { isNonMachinable, mailClassOf, postageFor } from './postage.ts';
 import type { MailClass, MailingRequest, MailPieceInput, Postage } from './types.ts';
 

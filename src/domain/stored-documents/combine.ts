@@ -1,19 +1,11 @@
 // Combined label documents: many labels in one PDF (4x6 or two per letter page) or one ZPL
 // stream, and their customs forms in one PDF. Pages stream into stored chunks label group by
-// label group, so memory stays flat however many labels there are.
+// label group, so memory stays flat however many labels there are. Label pages (PDF page content
+// streams, ZPL) are made on the render pool's threads, a few slices ahead of the writing.
 import type { Executor } from '../../db/index.ts';
-import {
-  drawCustomsForm,
-  drawLaidOutLabel,
-  layoutLabel,
-  LayoutThreads,
-  newLabelPdf,
-  renderLabelZpl,
-  type LabelDocumentInput,
-  type LabelLayout,
-  type LabelLogo,
-  type LabelPdfLayout,
-} from '../documents/index.ts';
+import type { LabelDocumentInput, LabelLogo, LabelPdfLayout } from '../documents/index.ts';
+import { CombinedPdf } from '../documents/combined-pdf.ts';
+import { renderOnPool, renderThreads } from '../documents/render-pool.ts';
 import { customsFormInput, documentInputs, labelLogo } from '../labels/documents.ts';
 import type { Label } from '../labels/types.ts';
 import { DocumentWriter, type DocumentKind, type StoredDocument } from './store.ts';
@@ -41,8 +33,36 @@ function endPdf(doc: PDFKit.PDFDocument): Promise<void> {
 export interface CombineOptions {
   /** Called after each group is written (a long job renews its lease there). */
   onGroup?: () => Promise<void>;
-  /** Lay labels out on worker threads (worth their start-up for hundreds of labels). */
-  threads?: boolean;
+}
+
+/** Labels per pool task: small enough to spread a group over the threads, big enough to pay the hop. */
+const LABELS_PER_TASK = 25;
+
+/**
+ * Runs `work` on slices of each group on the pool, keeping a few slices per thread in flight,
+ * and hands the results to `use` in order, group by group.
+ */
+async function pipelined<T, R>(groups: AsyncIterable<T[]>, work: (slice: T[]) => Promise<R[]>, use: (results: R[], groupDone: boolean) => Promise<void>): Promise<void> {
+  const inFlightLimit = renderThreads() * 3;
+  const ahead: { result: Promise<R[]>; groupDone: boolean }[] = [];
+  const takeOne = async () => {
+    const next = ahead.shift()!;
+    await use(await next.result, next.groupDone);
+  };
+  try {
+    for await (const group of groups) {
+      for (let start = 0; start < group.length; start += LABELS_PER_TASK) {
+        const result = work(group.slice(start, start + LABELS_PER_TASK));
+        result.catch(() => {}); // awaited in turn below; not an unhandled rejection meanwhile
+        ahead.push({ result, groupDone: start + LABELS_PER_TASK >= group.length });
+        if (ahead.length > inFlightLimit) await takeOne();
+      }
+    }
+    while (ahead.length > 0) await takeOne();
+  } finally {
+    // On failure, let the slices still running settle before the caller cleans up.
+    await Promise.allSettled(ahead.map((a) => a.result));
+  }
 }
 
 /** Every package label of every label, in order; `groups` yields labels a database page at a time. */
@@ -57,51 +77,56 @@ export async function writeCombinedLabels(
   const writer = await DocumentWriter.open(ex, target.accountId, target.kind, target.fileName, CONTENT_TYPES[format], target.now);
   // Thousands of labels usually share one logo: convert each image once per document.
   const logos = new Map<string | null, Promise<LabelLogo | null>>();
-  const inputsOf = async (labels: Label[]) => {
-    const inputs: LabelDocumentInput[][] = [];
-    for (const label of labels) {
-      const key = label.labelImageId ?? null;
-      if (!logos.has(key)) logos.set(key, labelLogo(ex, label));
-      inputs.push(documentInputs(label, await logos.get(key)!));
-    }
-    return inputs;
-  };
-  let slots = 0;
-  if (format === 'zpl') {
+  let packages = 0;
+  const inputGroups = (async function* () {
     for await (const labels of groups) {
-      for (const inputs of await inputsOf(labels)) {
-        writer.push(renderLabelZpl(inputs));
-        slots += inputs.length;
+      const inputs: LabelDocumentInput[][] = [];
+      for (const label of labels) {
+        const key = label.labelImageId ?? null;
+        if (!logos.has(key)) logos.set(key, labelLogo(ex, label));
+        inputs.push(documentInputs(label, await logos.get(key)!));
+        packages += label.packages.length;
       }
-      await writer.flush();
-      await options.onGroup?.();
+      yield inputs;
     }
-    return writer.finish(slots);
-  }
-  const doc = newLabelPdf('Shipping labels');
-  doc.on('data', (chunk: Buffer) => writer.push(chunk));
-  const threads = options.threads ? await LayoutThreads.open() : null;
-  const draw = async (layouts: LabelLayout[]) => {
-    for (const laidOut of layouts) drawLaidOutLabel(doc, laidOut, layout, slots++);
+  })();
+  const afterSlice = async (groupDone: boolean) => {
     await writer.flush();
-    await options.onGroup?.();
+    if (groupDone) await options.onGroup?.();
   };
-  try {
-    // Layout of the next groups runs on the threads while this one is drawn; pages stay in order.
-    const ahead: Promise<LabelLayout[]>[] = [];
-    for await (const labels of groups) {
-      const inputs = (await inputsOf(labels)).flat();
-      // A thread that fails leaves its group to this one.
-      ahead.push(threads ? threads.layout(inputs).catch(() => inputs.map(layoutLabel)) : Promise.resolve(inputs.map(layoutLabel)));
-      if (ahead.length > 2) await draw(await ahead.shift()!);
-    }
-    while (ahead.length > 0) await draw(await ahead.shift()!);
-  } finally {
-    await threads?.close();
+  if (format === 'zpl') {
+    await pipelined(
+      inputGroups,
+      (labels) => renderOnPool({ kind: 'labels-zpl', labels }),
+      async (zpl, groupDone) => {
+        for (const text of zpl) writer.push(text);
+        await afterSlice(groupDone);
+      },
+    );
+    return writer.finish(packages);
   }
-  if (slots === 0) throw new Error('a combined label document needs at least one label');
-  await endPdf(doc);
-  return writer.finish(layout === 'letter' ? Math.ceil(slots / 2) : slots);
+  // Pages are drawn and compressed on the pool; this thread only frames them (combined-pdf.ts).
+  const pdf = new CombinedPdf((chunk) => writer.push(chunk), layout, { title: 'Shipping labels', createdAt: target.now });
+  let slots = 0;
+  await pipelined(
+    inputGroups,
+    (labels) => {
+      const inputs = labels.flat();
+      const firstSlot = slots;
+      slots += inputs.length;
+      return renderOnPool({ kind: 'label-pages', inputs, layout, firstSlot }).then((pages) => [pages]);
+    },
+    async ([pages], groupDone) => {
+      let at = 0;
+      for (const length of pages.lengths) {
+        pdf.addLabel(pages.bytes.subarray(at, at + length), pages.fonts);
+        at += length;
+      }
+      await afterSlice(groupDone);
+    },
+  );
+  const sheets = pdf.end();
+  return writer.finish(sheets);
 }
 
 /** The customs forms of the labels that have one, in order; null when none has. */
@@ -114,16 +139,19 @@ export async function writeCombinedForms(
   let writer: DocumentWriter | null = null;
   let doc: PDFKit.PDFDocument | null = null;
   let forms = 0;
+  let drawCustomsForm: typeof import('../documents/render-customs-pdf.ts').drawCustomsForm | undefined;
   for await (const labels of groups) {
     for (const label of labels) {
       if (!label.customs) continue;
       if (!writer || !doc) {
+        const { newLabelPdf } = await import('../documents/render-label-pdf.ts');
+        drawCustomsForm ??= (await import('../documents/render-customs-pdf.ts')).drawCustomsForm;
         writer = await DocumentWriter.open(ex, target.accountId, target.kind, target.fileName, CONTENT_TYPES.pdf, target.now);
         const opened: DocumentWriter = writer;
         doc = newLabelPdf('Customs forms');
         doc.on('data', (chunk: Buffer) => opened.push(chunk));
       }
-      drawCustomsForm(doc, customsFormInput(label, label.customs));
+      drawCustomsForm!(doc, customsFormInput(label, label.customs));
       forms++;
     }
     if (writer) await writer.flush();
