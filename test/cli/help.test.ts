@@ -26,21 +26,31 @@ test('--help on the command, every group and every subcommand exits 0 with its u
   const groups = commandsIn(top.out);
   assert.deepEqual(groups, ['accounts', 'keys', 'tags', 'rules', 'clock', 'sandbox', 'webhooks', 'webhook-keys']);
   let subcommands = 0;
+  // A subcommand is either a command (with --json) or a nested group such as `sandbox snapshot`.
+  const visit = async (path: string[]) => {
+    for (const sub of commandsIn((await run(...path, '--help')).out)) {
+      const forms = [[...path, sub, '--help'], [...path, sub, '-h'], [...path, 'help', sub]];
+      const helps = [];
+      for (const form of forms) {
+        const sub_ = await run(...form);
+        assert.equal(sub_.code, 0, form.join(' '));
+        assert.match(sub_.out, new RegExp(`^Usage: shipdock ${[...path, sub].join(' ')} `), form.join(' '));
+        helps.push(sub_.out);
+      }
+      if (commandsIn(helps[0]).length > 0) {
+        await visit([...path, sub]);
+        continue;
+      }
+      for (const help of helps) assert.match(help, /--json +print the result as JSON/, `${[...path, sub].join(' ')} has --json`);
+      subcommands++;
+    }
+  };
   for (const group of groups) {
     const help = await run(group, '--help');
     assert.equal(help.code, 0, group);
     assert.match(help.out, new RegExp(`^Usage: shipdock ${group} `));
-    const subs = commandsIn(help.out);
-    assert.ok(subs.length > 0, `${group} lists its subcommands`);
-    for (const sub of subs) {
-      for (const form of [[group, sub, '--help'], [group, sub, '-h'], [group, 'help', sub]]) {
-        const sub_ = await run(...form);
-        assert.equal(sub_.code, 0, form.join(' '));
-        assert.match(sub_.out, new RegExp(`^Usage: shipdock ${group} ${sub} `), form.join(' '));
-        assert.match(sub_.out, /--json +print the result as JSON/, `${group} ${sub} has --json`);
-      }
-      subcommands++;
-    }
+    assert.ok(commandsIn(help.out).length > 0, `${group} lists its subcommands`);
+    await visit([group]);
   }
   assert.ok(subcommands >= 15, `every subcommand was visited (${subcommands})`);
   assert.equal((await run('help')).code, 0, '`shipdock help` is help, not an error');
