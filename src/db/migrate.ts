@@ -14,6 +14,7 @@ import { webhooksSandbox } from './migrations/0013_webhooks_sandbox.ts';
 import { inventory } from './migrations/0014_inventory.ts';
 import { dashboard } from './migrations/0016_dashboard.ts';
 import { sandboxExtras } from './migrations/0018_sandbox_extras.ts';
+import { ordersAtScale } from './migrations/0020_orders_at_scale.ts';
 
 export type MigrationFactory = (engine: Engine) => Migration;
 
@@ -33,6 +34,7 @@ const migrations: Record<string, MigrationFactory> = {
   '0014_inventory': inventory,
   '0016_dashboard': dashboard,
   '0018_sandbox_extras': sandboxExtras,
+  '0020_orders_at_scale': ordersAtScale,
 };
 
 class StaticProvider implements MigrationProvider {
