@@ -1,0 +1,12 @@
+import { openDatabase } from '../src/db/index.ts';
+import { seedAccount } from '../src/domain/sandbox/seed.ts';
+const n = Number(process.argv[2] ?? 1000);
+const url = process.env.DATABASE_URL || null;
+const database = await openDatabase({ databaseUrl: url, dataDir: ':memory:', schema: url ? `try_${Date.now()}` : undefined });
+const { createAccount } = await import('../src/domain/accounts/accounts.ts');
+const acct = await database.db.transaction().execute((tx) => createAccount(tx, { plan: 'standard', addons: [] }, new Date().toISOString()));
+const t0 = performance.now();
+const s = await database.db.transaction().execute((tx) => seedAccount(tx, acct.id, { orders: n, seed: 7, labels: process.argv[3] ? Number(process.argv[3]) : undefined }, new Date().toISOString()));
+console.log(JSON.stringify(s), ((performance.now() - t0) / 1000).toFixed(2), 's');
+console.log(await database.db.selectFrom('order_counts').selectAll().where('account_id','=',acct.id).execute());
+await database.close();
