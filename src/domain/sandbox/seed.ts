@@ -8,6 +8,7 @@
 // Labels are test labels (`testLabel: true`): free, as in ShipStation, so balances and the
 // carrier ledger stay as they were. Orders, items and shipments are written in bulk, multi-row
 // INSERTs in chunks, with the same column builders createorder uses.
+import { insertRows } from '../../db/bulk.ts';
 import type { Executor } from '../../db/index.ts';
 import { enqueueJobs } from '../../jobs/queue.ts';
 import { upsertCustomer } from '../customers/customers.ts';
@@ -362,13 +363,13 @@ export async function seedAccount(ex: Executor, accountId: number, options: Seed
       body: JSON.stringify(bodyOf(input, warehouseId, null)),
       created_at: createdAt,
     }));
-    const ids = new Map((await ex.insertInto('orders').values(rows).returning(['id', 'order_key']).execute()).map((r) => [r.order_key, r.id]));
+    const ids = new Map((await insertRows<{ id: number; order_key: string }>(ex, 'orders', rows, ['id', 'order_key'])).map((r) => [r.order_key, Number(r.id)]));
     const itemRows = part.flatMap(({ input, createdAt }) =>
       input.items.map((item, position) => ({ ...itemColumns(item, position), account_id: accountId, order_id: ids.get(input.orderKey!)!, created_at: createdAt, modified_at: createdAt })),
     );
     const itemIds = new Map<string, number>();
     await inChunks(itemRows, chunk, async (items) => {
-      for (const r of await ex.insertInto('order_items').values(items).returning(['id', 'order_id', 'position']).execute()) itemIds.set(`${r.order_id}:${r.position}`, r.id);
+      for (const r of await insertRows<{ id: number; order_id: number; position: number }>(ex, 'order_items', items, ['id', 'order_id', 'position'])) itemIds.set(`${r.order_id}:${r.position}`, Number(r.id));
     });
     for (const [k, { input, store, customerId, createdAt }] of part.entries()) {
       const id = ids.get(input.orderKey!)!;
@@ -405,10 +406,10 @@ export async function seedAccount(ex: Executor, accountId: number, options: Seed
 
   // Each order's V2 shipment, as the order sync writes it: pending, or cancelled with the order.
   await inChunks(orders, chunk, async (part) => {
-    await ex
-      .insertInto('shipments')
-      .values(
-        part.map((order) => ({
+    await insertRows(
+      ex,
+      'shipments',
+      part.map((order) => ({
           account_id: accountId,
           order_id: order.id,
           external_shipment_id: null,
@@ -418,9 +419,8 @@ export async function seedAccount(ex: Executor, accountId: number, options: Seed
           created_at: order.createdAt,
           modified_at: order.createdAt,
           ...shipmentColumns(shipmentBodyOf(order, carrierIds.get(order.carrierCode!) ?? null)),
-        })),
-      )
-      .execute();
+      })),
+    );
   });
 
   const holds = orders.filter((o) => o.status === 'on_hold' && o.holdUntil);
