@@ -11,6 +11,7 @@ import { DomainError } from './domain/errors.ts';
 import { createShippingRule, deleteShippingRule, listShippingRules, type ShippingRule } from './domain/shipping-rules/rules.ts';
 import { moveAccountClock, readAccountClock } from './domain/sandbox/clock.ts';
 import { resetAccountData } from './domain/sandbox/reset.ts';
+import { describeSeed, seedFromCli } from './domain/sandbox/seed.ts';
 import { triggerSampleEvent } from './domain/sandbox/webhook-trigger.ts';
 import { rotateSigningKey } from './domain/webhooks/signing.ts';
 
@@ -31,6 +32,7 @@ const USAGE = `Usage:
   shipdock clock advance DURATION [--account ID]                 (ISO-8601, e.g. P3D, PT12H)
   shipdock clock set INSTANT [--account ID]                      (a later ISO-8601 date-time)
   shipdock sandbox reset [--account ID]                          (deletes the account's shipping data)
+  shipdock sandbox seed --orders N [--seed N] [--account ID]     (realistic, deterministic stores, customers, products, orders, labels)
   shipdock webhooks trigger EVENT [--account ID]                 (a sample event, e.g. track, SHIP_NOTIFY, to every subscribed URL)
   shipdock webhook-keys rotate                                   (new signing key; the old one stays published a week)`;
 
@@ -73,6 +75,8 @@ async function run(database: Database, args: string[], out: Out): Promise<void> 
       'max-weight-oz': { type: 'string' },
       country: { type: 'string', multiple: true },
       residential: { type: 'string' },
+      orders: { type: 'string' },
+      seed: { type: 'string' },
     },
   });
   const { db } = database;
@@ -175,6 +179,10 @@ async function run(database: Database, args: string[], out: Out): Promise<void> 
     await findAccountOrFail(db, accountId);
     const summary = await db.transaction().execute(async (tx) => resetAccountData(tx, accountId, new Date(Date.now() + (await readAccountClock(tx, accountId, new Date())).offsetMs).toISOString()));
     out(`account ${accountId} reset: ${summary.orders} orders, ${summary.shipments} shipments, ${summary.labels} labels, ${summary.webhooks} webhooks deleted; carriers and balances restored`);
+    return;
+  }
+  if (noun === 'sandbox' && verb === 'seed') {
+    out(describeSeed(accountId, await seedFromCli(db, accountId, { orders: values.orders, seed: values.seed })));
     return;
   }
   if (noun === 'webhooks' && verb === 'trigger' && arg) {

@@ -9,7 +9,8 @@
 // carrier ledger stay as they were. Orders, items and shipments are written in bulk, multi-row
 // INSERTs in chunks, with the same column builders createorder uses.
 import { insertRows } from '../../db/bulk.ts';
-import type { Executor } from '../../db/index.ts';
+import type { Db, Executor } from '../../db/index.ts';
+import { readAccountClock } from './clock.ts';
 import { enqueueJobs } from '../../jobs/queue.ts';
 import { upsertCustomer } from '../customers/customers.ts';
 import { DomainError, invalidField } from '../errors.ts';
@@ -469,3 +470,24 @@ const SEED_LABEL_OPTIONS: LabelOptions = {
   chargeEvent: 'carrier_default',
   rmaNumber: null,
 };
+
+/** Whole numbers only, as typed on a command line ("1e3", "12abc" and "" are refused). */
+function wholeNumber(flag: string, text: string | undefined, fallback?: number): number {
+  if (text === undefined && fallback !== undefined) return fallback;
+  if (text === undefined || !/^\d{1,10}$/.test(text)) throw new DomainError('validation', `${flag} must be a whole number${text === undefined ? '' : `, not ${text}`}`);
+  return Number(text);
+}
+
+/** `shipdock sandbox seed`: the account's clock sets the dates; one transaction. */
+export async function seedFromCli(db: Db, accountId: number, flags: { orders?: string; seed?: string }): Promise<SeedSummary> {
+  const options = { orders: wholeNumber('--orders', flags.orders), seed: wholeNumber('--seed', flags.seed, 1) };
+  const account = await db.selectFrom('accounts').select('id').where('id', '=', accountId).executeTakeFirst();
+  if (!account) throw new DomainError('not_found', `account ${accountId} does not exist`);
+  const now = new Date(Date.now() + (await readAccountClock(db, accountId, new Date())).offsetMs).toISOString();
+  return db.transaction().execute((tx) => seedAccount(tx, accountId, options, now));
+}
+
+export function describeSeed(accountId: number, s: SeedSummary): string {
+  const statuses = Object.entries(s.byStatus).map(([status, n]) => `${status} ${n}`).join(', ');
+  return `account ${accountId} seeded (seed ${s.seed}): ${s.orders} orders (${statuses}), ${s.stores} stores, ${s.customers} customers, ${s.products} products, ${s.labels} test labels`;
+}
