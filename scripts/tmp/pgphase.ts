@@ -1,0 +1,16 @@
+import { sql } from 'kysely';
+import { openDatabase } from '../../src/db/index.ts';
+import { createAccount } from '../../src/domain/accounts/accounts.ts';
+import { replicateSeededOrders, seedAccount } from '../../src/domain/sandbox/seed.ts';
+const url = process.env.DATABASE_URL!;
+const database = await openDatabase({ databaseUrl: url, dataDir: ':memory:', schema: `seed_${Date.now()}` });
+const db = database.db;
+await db.transaction().execute((tx) => createAccount(tx, { plan: 'standard', addons: [] }, new Date().toISOString()));
+let t0 = performance.now();
+const lap = (what: string) => { console.log(what, ((performance.now() - t0) / 1000).toFixed(1)); t0 = performance.now(); };
+await db.transaction().execute((tx) => seedAccount(tx, 1, { orders: 10000, seed: 1, labels: 0, chunk: 1000 }, new Date().toISOString()));
+lap('template 10k');
+await replicateSeededOrders(db, 1, 1, 1);
+lap('1 round');
+console.log((await sql`explain analyze select n.id, i.sku from orders n join orders t on t.account_id = n.account_id and t.order_key = substr(n.order_key, 1, length(n.order_key) - 2) join order_items i on i.order_id = t.id where n.id > 10000 and n.account_id = 1`.execute(db)).rows.map((r: any) => r['QUERY PLAN']).join('\n'));
+await database.close();

@@ -1,0 +1,13 @@
+import { openDatabase } from '../../src/db/index.ts';
+import { createAccount } from '../../src/domain/accounts/accounts.ts';
+import { seedOrders } from '../../bench/seed-orders.ts';
+const n = Number(process.argv[2] ?? 1_000_000);
+const url = process.env.DATABASE_URL || null;
+const database = await openDatabase({ databaseUrl: url, dataDir: process.env.DIR ?? ':memory:', schema: url ? `seed_${Date.now()}` : undefined });
+await database.db.transaction().execute((tx) => createAccount(tx, { plan: 'standard', addons: [] }, new Date().toISOString()));
+const t0 = performance.now(); const c0 = process.cpuUsage();
+const total = await seedOrders(database.db, n, Boolean(url));
+const c = process.cpuUsage(c0);
+console.log(total, 'orders', ((performance.now() - t0) / 1000).toFixed(1), 's wall', ((c.user + c.system) / 1e6).toFixed(1), 's cpu (this process)');
+console.log(await database.db.selectFrom('order_counts').select((eb) => eb.fn.sum('n').as('n')).executeTakeFirst());
+await database.close();
