@@ -518,21 +518,25 @@ export async function replicateSeededOrders(db: Db, accountId: number, seed: num
     .executeTakeFirstOrThrow();
   if (Number(template.n) === 0) throw invalidField('seed', `account ${accountId} has no orders of seed ${seed} to replicate`, seed);
   const orderColumns = ORDER_COPY_COLUMNS.join(', ');
-  await db.transaction().execute(async (tx) => {
-    const before = await tx.selectFrom('orders').select((eb) => eb.fn.max<number>('id').as('id')).executeTakeFirstOrThrow();
-    await sql`with recursive r(k) as (select 1 union all select k + 1 from r where k < ${rounds})
-      insert into orders (order_key, order_number, order_number_search, ${sql.raw(orderColumns)})
-      select o.order_key || '~' || (1000 + r.k), o.order_number || '~' || (1000 + r.k), o.order_number_search || '~' || (1000 + r.k), ${sql.raw(ORDER_COPY_COLUMNS.map((c) => `o.${c}`).join(', '))}
-      from r cross join orders o
-      where o.account_id = ${accountId} and o.id between ${template.first} and ${template.last} and o.order_key like ${`${prefix}%`} and o.order_key not like '%~%'
-      order by r.k, o.id`.execute(tx);
-    await sql`insert into order_items (order_id, ${sql.raw(ITEM_COPY_COLUMNS.join(', '))})
-      select n.id, ${sql.raw(ITEM_COPY_COLUMNS.map((c) => `i.${c}`).join(', '))}
-      from orders n
-      join orders t on t.account_id = n.account_id and t.order_key = substr(n.order_key, 1, length(n.order_key) - 5)
-      join order_items i on i.order_id = t.id
-      where n.id > ${Number(before.id ?? 0)} and n.account_id = ${accountId}
-      order by n.id, i.position`.execute(tx);
-  });
+  // Ten copies per transaction: a bounded WAL on SQLite, and progress on both engines.
+  for (let from = 1; from <= rounds; from += 10) {
+    const to = Math.min(rounds, from + 9);
+    await db.transaction().execute(async (tx) => {
+      const before = await tx.selectFrom('orders').select((eb) => eb.fn.max<number>('id').as('id')).executeTakeFirstOrThrow();
+      await sql`with recursive r(k) as (select ${from} union all select k + 1 from r where k < ${to})
+        insert into orders (order_key, order_number, order_number_search, ${sql.raw(orderColumns)})
+        select o.order_key || '~' || (1000 + r.k), o.order_number || '~' || (1000 + r.k), o.order_number_search || '~' || (1000 + r.k), ${sql.raw(ORDER_COPY_COLUMNS.map((c) => `o.${c}`).join(', '))}
+        from r cross join orders o
+        where o.account_id = ${accountId} and o.id between ${template.first} and ${template.last} and o.order_key like ${`${prefix}%`} and o.order_key not like '%~%'
+        order by r.k, o.id`.execute(tx);
+      await sql`insert into order_items (order_id, ${sql.raw(ITEM_COPY_COLUMNS.join(', '))})
+        select n.id, ${sql.raw(ITEM_COPY_COLUMNS.map((c) => `i.${c}`).join(', '))}
+        from orders n
+        join orders t on t.account_id = n.account_id and t.order_key = substr(n.order_key, 1, length(n.order_key) - 5)
+        join order_items i on i.order_id = t.id
+        where n.id > ${Number(before.id ?? 0)} and n.account_id = ${accountId}
+        order by n.id, i.position`.execute(tx);
+    });
+  }
   return Number(template.n) * (rounds + 1);
 }
