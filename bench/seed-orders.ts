@@ -3,7 +3,8 @@
 // inside the database up to the count asked (orders and items; see replicateSeededOrders).
 import { sql } from 'kysely';
 import type { Db } from '../src/db/index.ts';
-import { replicateSeededOrders, seedAccount } from '../src/domain/sandbox/seed.ts';
+import { seedAccount } from '../src/domain/sandbox/seed.ts';
+import { replicateSeededOrders } from '../src/domain/sandbox/seed-replicate.ts';
 
 const TEMPLATE = 10_000;
 

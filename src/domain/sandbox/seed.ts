@@ -8,7 +8,6 @@
 // Labels are test labels (`testLabel: true`): free, as in ShipStation, so balances and the
 // carrier ledger stay as they were. Orders, items and shipments are written in bulk, multi-row
 // INSERTs in chunks, with the same column builders createorder uses.
-import { sql } from 'kysely';
 import { insertRows } from '../../db/bulk.ts';
 import type { Db, Executor } from '../../db/index.ts';
 import { readAccountClock } from './clock.ts';
@@ -24,6 +23,7 @@ import { productsForItems } from '../products/products.ts';
 import { getShipment, shipmentColumns } from '../shipments/store.ts';
 import { MARKETPLACES } from '../stores/marketplaces.ts';
 import { seededRandom, type Random } from '../tracking/prng.ts';
+import { ADJECTIVES, COLORS, FIRST, LAST, PLACES, PRODUCT_KINDS, SEED_STORES, SHIPPING, STATUS_WEIGHTS } from './seed-data.ts';
 import { TRACKING_MAGIC_VALUES } from '../tracking/magic-values.ts';
 import { createWarehouse, findDefaultWarehouse } from '../warehouses/warehouses.ts';
 
@@ -54,58 +54,6 @@ const DAY_MS = 86_400_000;
 /** Orders are spread over this many days before the seed's day. */
 const SPAN_DAYS = 56;
 
-/** Stores the seed opens (besides the account's Manual Orders store), by marketplace name. */
-const SEED_STORES = [
-  { name: 'Acme on Amazon', marketplace: 'Amazon', numbering: 'amazon' },
-  { name: 'Acme on eBay', marketplace: 'eBay', numbering: 'ebay' },
-  { name: 'Acme Shopify', marketplace: 'Shopify', numbering: 'shop' },
-] as const;
-
-/** Status shares (per 100 orders) on an account that has been selling for a while. */
-const STATUS_WEIGHTS: [OrderStatus, number][] = [
-  ['shipped', 40],
-  ['awaiting_shipment', 22],
-  ['awaiting_payment', 10],
-  ['pending_fulfillment', 6],
-  ['on_hold', 8],
-  ['cancelled', 14],
-];
-
-const SHIPPING = [
-  { carrierCode: 'stamps_com', serviceCode: 'usps_ground_advantage', requested: 'Standard Shipping' },
-  { carrierCode: 'stamps_com', serviceCode: 'usps_priority_mail', requested: 'Priority' },
-  { carrierCode: 'ups', serviceCode: 'ups_ground', requested: 'Ground' },
-  { carrierCode: 'fedex', serviceCode: 'fedex_ground', requested: 'Ground' },
-] as const;
-
-const FIRST = ['Olivia', 'Liam', 'Emma', 'Noah', 'Ava', 'Mateo', 'Sofia', 'Lucas', 'Mia', 'Ethan', 'Amelia', 'Mason', 'Harper', 'Logan', 'Ella', 'Aiden', 'Grace', 'Wei', 'Priya', 'Omar', 'Chloe', 'Diego', 'Hana', 'Jamal'];
-const LAST = ['Smith', 'Johnson', 'Garcia', 'Nguyen', 'Patel', 'Kim', 'Brown', 'Martinez', 'Lee', 'Davis', 'Lopez', 'Wilson', 'Anderson', 'Thomas', 'Moore', 'Jackson', 'Clark', 'Lewis', 'Walker', 'Young'];
-const PLACES = [
-  { street1: '123 Atlantic Ave', city: 'Brooklyn', state: 'NY', postalCode: '11201' },
-  { street1: '233 S Wacker Dr', city: 'Chicago', state: 'IL', postalCode: '60606' },
-  { street1: '1600 Amphitheatre Pkwy', city: 'Mountain View', state: 'CA', postalCode: '94043' },
-  { street1: '1 Microsoft Way', city: 'Redmond', state: 'WA', postalCode: '98052' },
-  { street1: '1000 Vin Scully Ave', city: 'Los Angeles', state: 'CA', postalCode: '90012' },
-  { street1: '100 Legends Way', city: 'Boston', state: 'MA', postalCode: '02114' },
-  { street1: '1901 Wazee St', city: 'Denver', state: 'CO', postalCode: '80202' },
-  { street1: '401 Biscayne Blvd', city: 'Miami', state: 'FL', postalCode: '33132' },
-  { street1: '600 N 1st Ave', city: 'Minneapolis', state: 'MN', postalCode: '55403' },
-  { street1: '201 E Randolph St', city: 'Chicago', state: 'IL', postalCode: '60601' },
-  { street1: '1 Lincoln Financial Field Way', city: 'Philadelphia', state: 'PA', postalCode: '19148' },
-  { street1: '1510 Polk St', city: 'Houston', state: 'TX', postalCode: '77002' },
-];
-const PRODUCT_KINDS = [
-  { noun: 'Mug', ounces: 14, cents: 1499 },
-  { noun: 'T-Shirt', ounces: 6, cents: 2200 },
-  { noun: 'Hoodie', ounces: 20, cents: 4800 },
-  { noun: 'Water Bottle', ounces: 9, cents: 2499 },
-  { noun: 'Notebook', ounces: 8, cents: 999 },
-  { noun: 'Phone Case', ounces: 3, cents: 1899 },
-  { noun: 'Backpack', ounces: 30, cents: 6900 },
-  { noun: 'Candle', ounces: 12, cents: 1800 },
-];
-const ADJECTIVES = ['Classic', 'Trail', 'Summit', 'Harbor', 'Canyon', 'Aurora', 'Meadow', 'Granite', 'Coastal', 'Midnight', 'Prairie', 'Cedar'];
-const COLORS = ['Black', 'Navy', 'Sand', 'Forest', 'Red', 'White'];
 
 const pick = <T>(random: Random, list: readonly T[]): T => list[random.int(0, list.length - 1)];
 const clamp = (n: number, min: number, max: number) => Math.max(min, Math.min(max, n));
@@ -491,52 +439,4 @@ export async function seedFromCli(db: Db, accountId: number, flags: { orders?: s
 export function describeSeed(accountId: number, s: SeedSummary): string {
   const statuses = Object.entries(s.byStatus).map(([status, n]) => `${status} ${n}`).join(', ');
   return `account ${accountId} seeded (seed ${s.seed}): ${s.orders} orders (${statuses}), ${s.stores} stores, ${s.customers} customers, ${s.products} products, ${s.labels} test labels`;
-}
-
-const ORDER_COPY_COLUMNS = [
-  'account_id', 'store_id', 'status', 'active', 'customer_id', 'customer_email', 'customer_username', 'bill_to_name', 'ship_to_name', 'ship_to_country',
-  'order_date', 'payment_date', 'ship_by_date', 'ship_date', 'hold_until_at', 'user_id', 'order_total_cents', 'amount_paid_cents', 'tax_amount_cents',
-  'shipping_amount_cents', 'body', 'created_at', 'modified_at',
-];
-const ITEM_COPY_COLUMNS = ['account_id', 'position', 'line_item_key', 'sku', 'name', 'quantity', 'unit_price_cents', 'product_id', 'keywords', 'body', 'created_at', 'modified_at'];
-
-/**
- * For benches at a million orders: copies the orders a seed made (and their items) `rounds`
- * times inside the database, in two statements; copy k's key and number end in `~100k` (a fixed
- * width, so the template's key is found again by cutting it off). Copies have no V2 shipment or
- * label: this fills lists, it does not model shipping.
- */
-export async function replicateSeededOrders(db: Db, accountId: number, seed: number, rounds: number): Promise<number> {
-  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 8999) throw invalidField('rounds', 'rounds must be a whole number from 1 to 8999', rounds);
-  const prefix = `seed-${seed}-`;
-  const template = await db
-    .selectFrom('orders')
-    .select((eb) => [eb.fn.min<number>('id').as('first'), eb.fn.max<number>('id').as('last'), eb.fn.countAll<number>().as('n')])
-    .where('account_id', '=', accountId)
-    .where('order_key', 'like', `${prefix}%`)
-    .where('order_key', 'not like', '%~%')
-    .executeTakeFirstOrThrow();
-  if (Number(template.n) === 0) throw invalidField('seed', `account ${accountId} has no orders of seed ${seed} to replicate`, seed);
-  const orderColumns = ORDER_COPY_COLUMNS.join(', ');
-  // Ten copies per transaction: a bounded WAL on SQLite, and progress on both engines.
-  for (let from = 1; from <= rounds; from += 10) {
-    const to = Math.min(rounds, from + 9);
-    await db.transaction().execute(async (tx) => {
-      const before = await tx.selectFrom('orders').select((eb) => eb.fn.max<number>('id').as('id')).executeTakeFirstOrThrow();
-      await sql`with recursive r(k) as (select ${from} union all select k + 1 from r where k < ${to})
-        insert into orders (order_key, order_number, order_number_search, ${sql.raw(orderColumns)})
-        select o.order_key || '~' || (1000 + r.k), o.order_number || '~' || (1000 + r.k), o.order_number_search || '~' || (1000 + r.k), ${sql.raw(ORDER_COPY_COLUMNS.map((c) => `o.${c}`).join(', '))}
-        from r cross join orders o
-        where o.account_id = ${accountId} and o.id between ${template.first} and ${template.last} and o.order_key like ${`${prefix}%`} and o.order_key not like '%~%'
-        order by r.k, o.id`.execute(tx);
-      await sql`insert into order_items (order_id, ${sql.raw(ITEM_COPY_COLUMNS.join(', '))})
-        select n.id, ${sql.raw(ITEM_COPY_COLUMNS.map((c) => `i.${c}`).join(', '))}
-        from orders n
-        join orders t on t.account_id = n.account_id and t.order_key = substr(n.order_key, 1, length(n.order_key) - 5)
-        join order_items i on i.order_id = t.id
-        where n.id > ${Number(before.id ?? 0)} and n.account_id = ${accountId}
-        order by n.id, i.position`.execute(tx);
-    });
-  }
-  return Number(template.n) * (rounds + 1);
 }
