@@ -80,6 +80,8 @@ async function onEngine(engine: 'sqlite' | 'postgres', bareRps: number): Promise
     ];
   } finally {
     await server?.stop();
+    // Let the seeding pool's clients finish closing: a forced drop would kill them mid-close.
+    await new Promise((resolve) => setTimeout(resolve, 500));
     await scratch?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
