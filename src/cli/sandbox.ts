@@ -1,6 +1,7 @@
-// shipdock sandbox reset | snapshot save|restore|list|delete
+// shipdock sandbox reset | seed | snapshot save|restore|list|delete
 import { readAccountClock } from '../domain/sandbox/clock.ts';
 import { resetAccountData } from '../domain/sandbox/reset.ts';
+import { describeSeed, seedFromCli } from '../domain/sandbox/seed.ts';
 import { deleteSnapshot, listSnapshots, restoreSnapshot, saveSnapshot } from '../domain/sandbox/snapshots.ts';
 import type { Db } from '../db/index.ts';
 import { accountOption, type Cli, type Session } from './kit.ts';
@@ -19,6 +20,19 @@ export function sandbox(cli: Cli): void {
           json: { accountId, ...summary },
           text: `account ${accountId} reset: ${summary.orders} orders, ${summary.shipments} shipments, ${summary.labels} labels, ${summary.webhooks} webhooks deleted; carriers and balances restored`,
         };
+      }),
+    );
+
+  cli
+    .command(group, 'seed', 'fill the account with realistic, deterministic stores, customers, products, orders and test labels')
+    .option('--orders <n>', 'how many orders (up to 1,000,000)')
+    .option('--seed <n>', 'the same seed gives the same data (default 1)')
+    .addOption(accountOption())
+    .action(
+      cli.run(async (s, opts: { orders?: string; seed?: string; account?: number }) => {
+        const accountId = await s.account(opts.account);
+        const summary = await seedFromCli(await s.db(), accountId, { orders: opts.orders, seed: opts.seed });
+        return { json: { accountId, ...summary }, text: describeSeed(accountId, summary) };
       }),
     );
 

@@ -15,6 +15,7 @@ import { inventory } from './migrations/0014_inventory.ts';
 import { dashboard } from './migrations/0016_dashboard.ts';
 import { sandboxExtras } from './migrations/0018_sandbox_extras.ts';
 import { sandboxSnapshots } from './migrations/0019_sandbox_snapshots.ts';
+import { ordersAtScale } from './migrations/0020_orders_at_scale.ts';
 
 export type MigrationFactory = (engine: Engine) => Migration;
 
@@ -35,6 +36,7 @@ const migrations: Record<string, MigrationFactory> = {
   '0016_dashboard': dashboard,
   '0018_sandbox_extras': sandboxExtras,
   '0019_sandbox_snapshots': sandboxSnapshots,
+  '0020_orders_at_scale': ordersAtScale,
 };
 
 /** The newest migration: snapshots record it, so a restore never meets columns it does not know. */

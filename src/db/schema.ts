@@ -852,6 +852,14 @@ export interface OutboxMessagesTable {
   created_at: string;
 }
 
+/** Live orders per account, store and status (0020): a row per key on SQLite, summed deltas on PostgreSQL. */
+export interface OrderCountsTable {
+  account_id: number;
+  store_id: number;
+  status: string;
+  n: number;
+}
+
 export interface DB {
   accounts: AccountsTable;
   partners: PartnersTable;
@@ -882,6 +890,7 @@ export interface DB {
   products: ProductsTable;
   product_tags: ProductTagsTable;
   orders: OrdersTable;
+  order_counts: OrderCountsTable;
   order_items: OrderItemsTable;
   order_tags: OrderTagsTable;
   order_import_batches: OrderImportBatchesTable;

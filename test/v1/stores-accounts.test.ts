@@ -82,6 +82,9 @@ describe('V1 stores', () => {
   test('GET /stores/marketplaces', async () => {
     assert.deepEqual((await t.v1('GET', '/stores/marketplaces')).json(), [
       { name: 'ShipStation', marketplaceId: 0, canRefresh: false, supportsCustomMappings: false, supportsCustomStatuses: false, canConfirmShipments: false },
+      { name: 'Amazon', marketplaceId: 2, canRefresh: true, supportsCustomMappings: false, supportsCustomStatuses: false, canConfirmShipments: true },
+      { name: 'eBay', marketplaceId: 3, canRefresh: true, supportsCustomMappings: false, supportsCustomStatuses: false, canConfirmShipments: true },
+      { name: 'Shopify', marketplaceId: 26, canRefresh: true, supportsCustomMappings: true, supportsCustomStatuses: true, canConfirmShipments: true },
     ]);
   });
 });

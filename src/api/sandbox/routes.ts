@@ -6,6 +6,8 @@ import { moveAccountClock, readAccountClock, type ClockMove } from '../../domain
 import { FAILURE_MAGIC_VALUES } from '../../domain/sandbox/magic.ts';
 import { listRequestLog } from '../../domain/sandbox/request-log.ts';
 import { resetAccountData } from '../../domain/sandbox/reset.ts';
+import { MAX_SEED, seedAccount } from '../../domain/sandbox/seed.ts';
+import { ORDER_STATUSES } from '../../domain/orders/types.ts';
 import { listAccountDeliveries, replayDelivery, TRIGGERABLE_EVENTS, triggerSampleEvent } from '../../domain/sandbox/webhook-trigger.ts';
 import { TRACKING_MAGIC_VALUES } from '../../domain/tracking/magic-values.ts';
 import { MAX_ROW_ID } from '../../db/index.ts';
@@ -15,6 +17,8 @@ import { sendV2Error, v2ErrorHandler } from '../common/v2-errors.ts';
 import { snapshotRoutes } from './snapshot-routes.ts';
 
 const tags = ['sandbox'];
+/** One request seeds at most this many orders (the CLI goes to a million). */
+const MAX_API_SEED_ORDERS = 100_000;
 const clockResponse = {
   200: {
     type: 'object',
@@ -267,6 +271,52 @@ export const sandboxPlugin: FastifyPluginAsync = async (app) => {
           response_body: r.responseBody,
         })),
       };
+    },
+  );
+
+  app.post<{ Body: { orders: number; seed?: number } }>(
+    '/seed',
+    {
+      schema: {
+        tags,
+        summary: 'Fill the account with realistic, deterministic data',
+        description: [
+          "Creates, in one transaction: stores on several marketplaces (Amazon, eBay, Shopify, besides Manual Orders), repeat customers, catalog products with SKUs, and `orders` orders in every V1 status with dates spread over the eight weeks before the account's clock, each with its V2 shipment.",
+          "A share of the shipped orders are shipped with real test labels bought through the label engine (free, as test labels are: balances do not move), dated on their day of shipping, so tracking ranges from delivered to in transit; some ship-to names carry a tracking magic value (exception, return to sender, ...).",
+          'The same `seed` on an empty account on the same day gives the same data (ids, tracking numbers and download links aside). Seeding the same seed twice into one account is refused; reset first or pick another seed.',
+        ].join('\n\n'),
+        body: {
+          type: 'object',
+          required: ['orders'],
+          additionalProperties: false,
+          properties: {
+            orders: { type: 'integer', minimum: 1, maximum: MAX_API_SEED_ORDERS, description: 'How many orders to create.', examples: [1000] },
+            seed: { type: 'integer', minimum: 0, maximum: MAX_SEED, default: 1, description: 'Same seed, same data.' },
+          },
+        },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              seed: { type: 'integer' },
+              stores: { type: 'integer' },
+              customers: { type: 'integer' },
+              products: { type: 'integer' },
+              orders: { type: 'integer' },
+              orders_by_status: { type: 'object', properties: Object.fromEntries(ORDER_STATUSES.map((s) => [s, { type: 'integer' }])) },
+              shipments: { type: 'integer' },
+              labels: { type: 'integer' },
+            },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const accountId = actingAccount(request).id;
+      const { orders, seed = 1 } = request.body;
+      const summary = await db.transaction().execute((tx) => seedAccount(tx, accountId, { orders, seed }, clock.nowIso()));
+      const { byStatus, ...counts } = summary;
+      return { ...counts, orders_by_status: byStatus };
     },
   );
 

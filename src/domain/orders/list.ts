@@ -1,6 +1,7 @@
 // Order lists with every V1 filter. Deleted orders never appear.
-import { sql } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
 import type { Executor } from '../../db/index.ts';
+import { compactOrderCounts, countedByCounters, countOrders, needsCompaction } from './counts.ts';
 import { assembleOrders } from './store.ts';
 import { containsText } from './text-match.ts';
 import type { Order, OrderStatus } from './types.ts';
@@ -87,12 +88,19 @@ export async function listOrders(
   const primary = sort.by === 'id' && ranged ? sql<number>`o.id + 0` : sql.ref(`o.${sort.by}`);
   // The page is chosen on ids alone, then only its rows are read: sorting whole rows (JSON
   // bodies included) costs several times more on large matches.
-  const [ids, count] = await Promise.all([
+  // The total: from the live-order counters when the filter is status and/or store (0020), else counted.
+  const counted = countedByCounters(filter);
+  const [ids, total] = await Promise.all([
     query.select('o.id').orderBy(primary, sort.dir).orderBy('o.id', sort.dir).offset(page.offset).limit(page.limit).execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    counted
+      ? countOrders(ex, accountId, filter).then(async (c) => {
+          if (needsCompaction(c.rows) && ex.getExecutor().adapter instanceof PostgresAdapter) await compactOrderCounts(ex, accountId);
+          return c.total;
+        })
+      : query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((c) => Number(c.n)),
   ]);
   const rows = ids.length === 0 ? [] : await ex.selectFrom('orders').selectAll().where('id', 'in', ids.map((r) => r.id)).execute();
   const position = new Map(ids.map((r, i) => [r.id, i]));
   rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
-  return { orders: await assembleOrders(ex, rows), total: Number(count.n) };
+  return { orders: await assembleOrders(ex, rows), total };
 }

@@ -76,7 +76,7 @@ async function resolveReferences(ex: Executor, accountId: number, input: OrderIn
   return warehouse?.id ?? null;
 }
 
-function bodyOf(input: OrderInput, warehouseId: number | null, previous: OrderBody | null): OrderBody {
+export function bodyOf(input: OrderInput, warehouseId: number | null, previous: OrderBody | null): OrderBody {
   return {
     billTo: input.billTo,
     shipTo: input.shipTo,
@@ -111,7 +111,7 @@ const itemBody = (item: OrderItemInput): ItemBody => ({
   upc: item.upc,
 });
 
-function itemColumns(item: OrderItemInput, position: number) {
+export function itemColumns(item: OrderItemInput, position: number) {
   return {
     position,
     line_item_key: item.lineItemKey,
@@ -174,6 +174,32 @@ function refuseLocked(row: OrderRow): never {
   );
 }
 
+/** The filterable columns of an order row (everything but its key, store, body and dates of record). */
+export function orderColumns(input: OrderInput, items: OrderItemInput[], customerId: number | null, now: string) {
+  return {
+    order_number: input.orderNumber,
+    order_number_search: input.orderNumber.toLowerCase(),
+    status: input.status,
+    active: 1 as const,
+    customer_id: customerId,
+    customer_email: input.customerEmail,
+    customer_username: input.customerUsername,
+    bill_to_name: input.billTo.name,
+    ship_to_name: input.shipTo.name,
+    ship_to_country: input.shipTo.country?.toUpperCase() ?? null,
+    order_date: input.orderDate,
+    payment_date: input.paymentDate,
+    ship_by_date: input.shipByDate,
+    ship_date: input.shipDate,
+    hold_until_at: input.status === 'on_hold' ? input.holdUntil : null,
+    order_total_cents: orderTotalCents(items, input.taxAmountCents, input.shippingAmountCents),
+    amount_paid_cents: input.amountPaidCents,
+    tax_amount_cents: input.taxAmountCents,
+    shipping_amount_cents: input.shippingAmountCents,
+    modified_at: now,
+  };
+}
+
 export async function saveOrder(ex: Executor, accountId: number, input: OrderInput, ctx: SaveContext): Promise<Order> {
   const { now, batch } = ctx;
   let existing = await existingRow(ex, accountId, input);
@@ -198,28 +224,7 @@ export async function saveOrder(ex: Executor, accountId: number, input: OrderInp
   const productIds = await productsForItems(ex, accountId, input.items, now, batch.products);
   const items = input.items.map((item, i) => ({ ...item, productId: productIds[i] }));
   const holdUntil = input.status === 'on_hold' ? input.holdUntil : null;
-  const columns = {
-    order_number: input.orderNumber,
-    order_number_search: input.orderNumber.toLowerCase(),
-    status: input.status,
-    active: 1 as const,
-    customer_id: customerId,
-    customer_email: input.customerEmail,
-    customer_username: input.customerUsername,
-    bill_to_name: input.billTo.name,
-    ship_to_name: input.shipTo.name,
-    ship_to_country: input.shipTo.country?.toUpperCase() ?? null,
-    order_date: input.orderDate,
-    payment_date: input.paymentDate,
-    ship_by_date: input.shipByDate,
-    ship_date: input.shipDate,
-    hold_until_at: holdUntil,
-    order_total_cents: orderTotalCents(items, input.taxAmountCents, input.shippingAmountCents),
-    amount_paid_cents: input.amountPaidCents,
-    tax_amount_cents: input.taxAmountCents,
-    shipping_amount_cents: input.shippingAmountCents,
-    modified_at: now,
-  };
+  const columns = orderColumns(input, items, customerId, now);
 
   let orderId: number;
   if (!existing) {

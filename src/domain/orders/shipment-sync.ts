@@ -76,7 +76,7 @@ function advancedOptionsOf(order: Order): Record<string, unknown> {
   return options;
 }
 
-function shipmentBodyOf(order: Order, carrierId: number | null): ShipmentBody {
+export function shipmentBodyOf(order: Order, carrierId: number | null): ShipmentBody {
   const intl = order.internationalOptions;
   const insured = order.insuranceOptions.insureShipment;
   return {

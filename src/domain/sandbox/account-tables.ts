@@ -102,6 +102,7 @@ export const NOT_IN_SNAPSHOTS: Readonly<Record<string, string>> = {
   webhook_deliveries: 'a log of the delivery attempts (cleared by reset, kept by restore)',
   jobs: 'the queue: restore cancels the account\'s pending jobs instead',
   sandbox_snapshots: 'the snapshots themselves',
+  order_counts: 'derived: the orders triggers keep it, through reset and restore too',
 };
 
 /** Rows of `table` that belong to the account. */

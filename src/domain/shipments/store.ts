@@ -26,8 +26,8 @@ export type ShipmentRow = {
 };
 
 export function toShipment(row: ShipmentRow, tags: string[] = []): Shipment {
-  return {
-    ...(JSON.parse(row.body) as ShipmentBody),
+  // Assigned onto the parsed body: a spread plus many keys is V8's slow path (see orders/store.ts).
+  return Object.assign(JSON.parse(row.body) as ShipmentBody, {
     id: row.id,
     accountId: row.account_id,
     orderId: row.order_id,
@@ -38,7 +38,7 @@ export function toShipment(row: ShipmentRow, tags: string[] = []): Shipment {
     tags,
     createdAt: row.created_at,
     modifiedAt: row.modified_at,
-  };
+  });
 }
 
 /** The columns a shipment body fills: the parts lists filter on, and the body itself. */

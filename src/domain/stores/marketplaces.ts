@@ -20,4 +20,9 @@ export const MARKETPLACES: readonly Marketplace[] = [
     supportsCustomStatuses: false,
     canConfirmShipments: false,
   },
+  // Channels the sandbox seed opens stores on (src/domain/sandbox/seed.ts). Shipdock does not
+  // refresh them from the channel; the ids are Shipdock's own.
+  { marketplaceId: 2, name: 'Amazon', canRefresh: true, supportsCustomMappings: false, supportsCustomStatuses: false, canConfirmShipments: true },
+  { marketplaceId: 3, name: 'eBay', canRefresh: true, supportsCustomMappings: false, supportsCustomStatuses: false, canConfirmShipments: true },
+  { marketplaceId: 26, name: 'Shopify', canRefresh: true, supportsCustomMappings: true, supportsCustomStatuses: true, canConfirmShipments: true },
 ];

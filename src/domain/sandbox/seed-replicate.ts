@@ -1,0 +1,52 @@
+// Bench-only scaling of a seed: copies made inside the database (two statements per ten copies).
+import { sql } from 'kysely';
+import type { Db } from '../../db/index.ts';
+import { invalidField } from '../errors.ts';
+
+const ORDER_COPY_COLUMNS = [
+  'account_id', 'store_id', 'status', 'active', 'customer_id', 'customer_email', 'customer_username', 'bill_to_name', 'ship_to_name', 'ship_to_country',
+  'order_date', 'payment_date', 'ship_by_date', 'ship_date', 'hold_until_at', 'user_id', 'order_total_cents', 'amount_paid_cents', 'tax_amount_cents',
+  'shipping_amount_cents', 'body', 'created_at', 'modified_at',
+];
+const ITEM_COPY_COLUMNS = ['account_id', 'position', 'line_item_key', 'sku', 'name', 'quantity', 'unit_price_cents', 'product_id', 'keywords', 'body', 'created_at', 'modified_at'];
+
+/**
+ * For benches at a million orders: copies the orders a seed made (and their items) `rounds`
+ * times inside the database, in two statements; copy k's key and number end in `~100k` (a fixed
+ * width, so the template's key is found again by cutting it off). Copies have no V2 shipment or
+ * label: this fills lists, it does not model shipping.
+ */
+export async function replicateSeededOrders(db: Db, accountId: number, seed: number, rounds: number): Promise<number> {
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 8999) throw invalidField('rounds', 'rounds must be a whole number from 1 to 8999', rounds);
+  const prefix = `seed-${seed}-`;
+  const template = await db
+    .selectFrom('orders')
+    .select((eb) => [eb.fn.min<number>('id').as('first'), eb.fn.max<number>('id').as('last'), eb.fn.countAll<number>().as('n')])
+    .where('account_id', '=', accountId)
+    .where('order_key', 'like', `${prefix}%`)
+    .where('order_key', 'not like', '%~%')
+    .executeTakeFirstOrThrow();
+  if (Number(template.n) === 0) throw invalidField('seed', `account ${accountId} has no orders of seed ${seed} to replicate`, seed);
+  const orderColumns = ORDER_COPY_COLUMNS.join(', ');
+  // Ten copies per transaction: a bounded WAL on SQLite, and progress on both engines.
+  for (let from = 1; from <= rounds; from += 10) {
+    const to = Math.min(rounds, from + 9);
+    await db.transaction().execute(async (tx) => {
+      const before = await tx.selectFrom('orders').select((eb) => eb.fn.max<number>('id').as('id')).executeTakeFirstOrThrow();
+      await sql`with recursive r(k) as (select ${from} union all select k + 1 from r where k < ${to})
+        insert into orders (order_key, order_number, order_number_search, ${sql.raw(orderColumns)})
+        select o.order_key || '~' || (1000 + r.k), o.order_number || '~' || (1000 + r.k), o.order_number_search || '~' || (1000 + r.k), ${sql.raw(ORDER_COPY_COLUMNS.map((c) => `o.${c}`).join(', '))}
+        from r cross join orders o
+        where o.account_id = ${accountId} and o.id between ${template.first} and ${template.last} and o.order_key like ${`${prefix}%`} and o.order_key not like '%~%'
+        order by r.k, o.id`.execute(tx);
+      await sql`insert into order_items (order_id, ${sql.raw(ITEM_COPY_COLUMNS.join(', '))})
+        select n.id, ${sql.raw(ITEM_COPY_COLUMNS.map((c) => `i.${c}`).join(', '))}
+        from orders n
+        join orders t on t.account_id = n.account_id and t.order_key = substr(n.order_key, 1, length(n.order_key) - 5)
+        join order_items i on i.order_id = t.id
+        where n.id > ${Number(before.id ?? 0)} and n.account_id = ${accountId}
+        order by n.id, i.position`.execute(tx);
+    });
+  }
+  return Number(template.n) * (rounds + 1);
+}
