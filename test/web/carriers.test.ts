@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { carrierBalance } from '../../src/domain/carriers/balances.ts';
 import type { TestApp } from '../helpers/server.ts';
 import { assertRedirectsToSignIn, startWebApp, WebClient } from './client.ts';
-import { createV1Order, createWarehouse } from './fixtures.ts';
+import { createV1Order, createWarehouse, quotedRates } from './fixtures.ts';
 
 const flashOf = (html: string) => /class="banner (?:ok|error)"[^>]*>([^<]*)</.exec(html)?.[1];
 
@@ -73,12 +73,12 @@ describe('dashboard carriers and funds', () => {
     await web.post(`/app/orders/${order.orderId}/rates`);
     const orderPage = await web.get(`/app/orders/${order.orderId}`);
     const rateIds = [...orderPage.body.matchAll(/name="rate_id" value="(\d+)"/g)].map((m) => Number(m[1]));
-    const [rate] = await t.ctx.database.db.selectFrom('rates').select(['id', 'total_cents']).where('id', 'in', rateIds).where('carrier_id', '=', funded.id).execute();
+    const [rate] = (await quotedRates(t, rateIds)).filter((r) => r.carrierId === funded.id);
     const bought = await web.post(`/app/orders/${order.orderId}/label`, { rate_id: String(rate.id) });
     const labelId = Number(/\/app\/shipments\/(\d+)/.exec(String(bought.headers.location))![1]);
     await web.post(`/app/shipments/${labelId}/void`);
     const ledger = await web.get('/app/carriers');
-    const amount = `$${(rate.total_cents / 100).toFixed(2)}`;
+    const amount = `$${(rate.totalCents / 100).toFixed(2)}`;
     assert.ok(ledger.body.includes(`−${amount}`), 'the label debit');
     assert.match(ledger.body, /Refund \(void\)/);
     assert.ok(ledger.body.includes(`+${amount}`), 'the refund');

@@ -1,5 +1,6 @@
 // Orders for dashboard tests, created the way an integration would: through the V1 API.
 import assert from 'node:assert/strict';
+import { findRate } from '../../src/domain/rates/shop.ts';
 import type { TestApp } from '../helpers/server.ts';
 import { basic } from '../helpers/server.ts';
 
@@ -36,4 +37,10 @@ export async function createWarehouse(t: TestApp): Promise<void> {
     origin_address: { name: 'Dock', phone: '512-555-0100', address_line1: '500 W 2nd St', city_locality: 'Austin', state_province: 'TX', postal_code: '78701', country_code: 'US' },
   });
   assert.ok(response.statusCode < 300, response.body);
+}
+
+/** The quoted rates behind a page's `rate_id` radios (a quote set is stored compactly; read it through the domain). */
+export async function quotedRates(t: TestApp, rateIds: number[], accountId = 1) {
+  const rates = await Promise.all(rateIds.map((id) => findRate(t.ctx.database.db, accountId, id)));
+  return rates.filter((r) => r !== null).map((r) => ({ id: r.id, carrierId: r.carrierId, serviceCode: r.quote.serviceCode, totalCents: r.quote.totalCents }));
 }

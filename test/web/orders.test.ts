@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { TestApp } from '../helpers/server.ts';
 import { assertRedirectsToSignIn, startWebApp, WebClient } from './client.ts';
-import { createV1Order, createWarehouse } from './fixtures.ts';
+import { createV1Order, createWarehouse, quotedRates } from './fixtures.ts';
 
 const flashOf = (html: string) => /class="banner (?:ok|error)"[^>]*>([^<]*)</.exec(html)?.[1];
 
@@ -69,13 +69,13 @@ describe('dashboard orders', () => {
     assert.match(flashOf(page.body)!, /^\d+ rates across [34] carriers\.$/);
     const rateIds = [...page.body.matchAll(/name="rate_id" value="(\d+)"/g)].map((m) => Number(m[1]));
     assert.ok(rateIds.length > 5);
-    const [ups] = await t.ctx.database.db.selectFrom('rates').select(['id', 'total_cents']).where('account_id', '=', 1).where('id', 'in', rateIds).where('service_code', '=', 'ups_ground').execute();
+    const [ups] = (await quotedRates(t, rateIds)).filter((r) => r.serviceCode === 'ups_ground');
     const bought = await web.post(`/app/orders/${order.orderId}/label`, { rate_id: String(ups.id) });
     assert.equal(bought.statusCode, 303);
     const labelId = Number(/\/app\/shipments\/(\d+)/.exec(String(bought.headers.location))![1]);
     const label = await t.ctx.database.db.selectFrom('labels').selectAll().where('id', '=', labelId).executeTakeFirstOrThrow();
     assert.equal(label.service_code, 'ups_ground');
-    assert.equal(label.cost_cents, ups.total_cents);
+    assert.equal(label.cost_cents, ups.totalCents);
     assert.equal(label.account_id, 1);
     assert.equal(await status(order.orderId), 'shipped');
     const again = await web.post(`/app/orders/${order.orderId}/label`, { rate_id: String(ups.id) });

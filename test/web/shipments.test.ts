@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { TestApp } from '../helpers/server.ts';
 import { assertRedirectsToSignIn, startWebApp, WebClient } from './client.ts';
-import { createV1Order, createWarehouse } from './fixtures.ts';
+import { createV1Order, createWarehouse, quotedRates } from './fixtures.ts';
 
 const flashOf = (html: string) => /class="banner (?:ok|error)"[^>]*>([^<]*)</.exec(html)?.[1];
 
@@ -23,7 +23,7 @@ describe('dashboard shipments and labels', () => {
     await web.post(`/app/orders/${order.orderId}/rates`);
     const page = await web.get(`/app/orders/${order.orderId}`);
     const rateIds = [...page.body.matchAll(/name="rate_id" value="(\d+)"/g)].map((m) => Number(m[1]));
-    const [ups] = await t.ctx.database.db.selectFrom('rates').select('id').where('id', 'in', rateIds).where('service_code', '=', 'ups_ground').execute();
+    const [ups] = (await quotedRates(t, rateIds)).filter((r) => r.serviceCode === 'ups_ground');
     const bought = await web.post(`/app/orders/${order.orderId}/label`, { rate_id: String(ups.id) });
     return Number(/\/app\/shipments\/(\d+)/.exec(String(bought.headers.location))![1]);
   }
