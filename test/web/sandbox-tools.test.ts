@@ -29,8 +29,8 @@ describe('dashboard sandbox tools', () => {
   });
 
   it('refuses posts without the CSRF token', async () => {
-    for (const url of ['/app/sandbox/webhooks/trigger', '/app/sandbox/webhooks/deliveries/1/replay', '/app/sandbox/snapshots', '/app/sandbox/snapshots/x/restore', '/app/sandbox/snapshots/x/delete']) {
-      assert.equal((await web.post(url, { event: 'track', name: 'x' }, { csrf: false })).statusCode, 403, url);
+    for (const url of ['/app/sandbox/webhooks/trigger', '/app/sandbox/webhooks/deliveries/1/replay', '/app/sandbox/snapshots', '/app/sandbox/snapshots/x/restore', '/app/sandbox/snapshots/x/delete', '/app/sandbox/seed']) {
+      assert.equal((await web.post(url, { event: 'track', name: 'x', orders: '5' }, { csrf: false })).statusCode, 403, url);
     }
   });
 
@@ -136,6 +136,20 @@ describe('dashboard sandbox tools', () => {
     assert.match(flashOf((await web.get('/app/sandbox')).body)!, /Snapshot baseline deleted/);
     assert.equal(await count(t, 'sandbox_snapshots'), 0);
     assert.match((await web.get('/app/sandbox')).body, /No snapshots yet/);
+  });
+
+  it('seeds sample data and refuses sizes a page should not wait for', async () => {
+    const before = await count(t, 'orders');
+    await web.post('/app/sandbox/seed', { orders: '20000', seed: '5' });
+    assert.match(flashOf((await web.get('/app/sandbox')).body)!, /Orders must be a whole number from 1 to 10,000 here/);
+    const seeded = await web.post('/app/sandbox/seed', { orders: '40', seed: '5' });
+    assert.equal(seeded.headers.location, '/app/sandbox#seed-title');
+    assert.match(flashOf((await web.get('/app/sandbox')).body)!, /Seed 5: 40 orders, \d+ stores, \d+ customers, \d+ products and \d+ test labels created/);
+    assert.equal(await count(t, 'orders'), before + 40);
+    const v1 = await t.v1('GET', '/orders?pageSize=1');
+    assert.equal(v1.json().total, before + 40);
+    await web.post('/app/sandbox/seed', { orders: '40', seed: '5' });
+    assert.match(flashOf((await web.get('/app/sandbox')).body)!, /already holds the orders of seed 5/);
   });
 });
 

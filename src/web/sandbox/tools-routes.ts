@@ -1,13 +1,16 @@
 // The sandbox page's tools: the request log (filters, detail, find by request id), sample webhook
-// events and the delivery log with replay, and snapshots (save, restore, delete). They call the
+// events and the delivery log with replay, seed data, and snapshots (save, restore, delete). They call the
 // domain, like every dashboard page; the sandbox routes' hook keeps them out of non-sandbox servers.
 import type { FastifyPluginAsync } from 'fastify';
 import { DomainError } from '../../domain/errors.ts';
 import { findRequestLogEntry, listRequestLog } from '../../domain/sandbox/request-log.ts';
+import { seedAccount } from '../../domain/sandbox/seed.ts';
 import { deleteSnapshot, restoreSnapshot, saveSnapshot } from '../../domain/sandbox/snapshots.ts';
 import { replayDelivery, triggerSampleEvent } from '../../domain/sandbox/webhook-trigger.ts';
 import { field, formAction, idParam, render, setFlash } from '../render.ts';
 import { accountId, BASE } from '../session.ts';
+
+const DASHBOARD_SEED_LIMIT = 10_000;
 
 export interface RequestFilters {
   status: string;
@@ -102,6 +105,19 @@ export const sandboxToolRoutes: FastifyPluginAsync = async (app) => {
       const id = idParam(request.params.id);
       await db.transaction().execute((tx) => replayDelivery(tx, accountId(request), id, ctx.clock.nowIso()));
       return `Delivery ${id} is queued again: same body, freshly signed.`;
+    }),
+  );
+
+  app.post<{ Body: Record<string, string> }>('/sandbox/seed', async (request, reply) =>
+    formAction(request, reply, `${BASE}/sandbox#seed-title`, async () => {
+      const orders = Number(field(request.body, 'orders'));
+      const seed = Number(field(request.body, 'seed') || '1');
+      // A page request waits for the seed: larger data sets belong to the CLI or POST /sandbox/seed.
+      if (!Number.isInteger(orders) || orders < 1 || orders > DASHBOARD_SEED_LIMIT) {
+        throw new DomainError('validation', `Orders must be a whole number from 1 to ${DASHBOARD_SEED_LIMIT.toLocaleString('en-US')} here (the CLI seeds up to 1,000,000).`);
+      }
+      const done = await db.transaction().execute((tx) => seedAccount(tx, accountId(request), { orders, seed }, ctx.clock.nowIso()));
+      return `Seed ${done.seed}: ${done.orders} orders, ${done.stores} stores, ${done.customers} customers, ${done.products} products and ${done.labels} test labels created.`;
     }),
   );
 
