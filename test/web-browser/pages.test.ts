@@ -1,6 +1,7 @@
 // Batches, sandbox, webhooks and inventory pages in real Chromium: the batch progress bar moving
 // under the page's own CSP, the test clock driving tracking, and webhook deliveries sent again.
 import assert from 'node:assert/strict';
+import { isDeepStrictEqual } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
@@ -170,7 +171,9 @@ describe('dashboard batches, sandbox, webhooks and inventory in Chromium', () =>
     assert.match(await page.locator('[role=status]').first().innerText(), /Queued again/);
     await runDueJobs(t.ctx);
     assert.equal(receiver.deliveries.length, first + 1, 'the delivery arrived a second time');
-    assert.deepEqual(receiver.deliveries.at(-1)!.body, receiver.deliveries[first - 1].body);
+    // The log's top row was resent; with several deliveries of one advance their arrival order is not the log's.
+    const resent = receiver.deliveries.at(-1)!.body;
+    assert.ok(receiver.deliveries.slice(0, first).some((d) => isDeepStrictEqual(d.body, resent)), 'the same body as an earlier delivery');
     await open(page, new URL(hookUrl).pathname);
     assert.equal(await rows.count(), logged + 1);
     await open(page, '/app/webhooks');
