@@ -33,7 +33,7 @@ export async function replicateSeededOrders(db: Db, accountId: number, seed: num
     const to = Math.min(rounds, from + 9);
     await db.transaction().execute(async (tx) => {
       const before = await tx.selectFrom('orders').select((eb) => eb.fn.max<number>('id').as('id')).executeTakeFirstOrThrow();
-      await sql`with recursive r(k) as (select ${from} union all select k + 1 from r where k < ${to})
+      await sql`with recursive r(k) as (select cast(${from} as integer) union all select k + 1 from r where k < ${to})
         insert into orders (order_key, order_number, order_number_search, ${sql.raw(orderColumns)})
         select o.order_key || '~' || (1000 + r.k), o.order_number || '~' || (1000 + r.k), o.order_number_search || '~' || (1000 + r.k), ${sql.raw(ORDER_COPY_COLUMNS.map((c) => `o.${c}`).join(', '))}
         from r cross join orders o
