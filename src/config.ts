@@ -2,19 +2,7 @@
 // typo fails loudly instead of half-working. The rules are one JSON schema checked by env-schema;
 // the few that a schema cannot say (an absolute URL, key and secret set together) follow it.
 import envSchema from 'env-schema';
-
-/** The default account's Ship From location, created at first start (V1 flows need one). */
-export interface ShipFromConfig {
-  warehouseName: string;
-  name: string;
-  company: string | null;
-  phone: string;
-  street1: string;
-  city: string;
-  state: string;
-  postalCode: string;
-  country: string;
-}
+import type { ShipFromConfig } from './domain/accounts/bootstrap.ts';
 
 export interface Config {
   port: number;

@@ -41,6 +41,12 @@ export function positiveInt(value: string): number {
   return Number(value);
 }
 
+/** commander argument parser: a whole number >= 0 (counts, seeds; the domain checks ranges). */
+export function wholeNumber(value: string): number {
+  if (!/^\d{1,10}$/.test(value)) throw new InvalidArgumentError('expected a whole number such as 100.');
+  return Number(value);
+}
+
 /** `--account <id>`, shared by every per-account command. */
 export const accountOption = () => new Option('--account <id>', `account id (default ${DEFAULT_ACCOUNT_ID})`).argParser(positiveInt);
 

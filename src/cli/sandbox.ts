@@ -1,13 +1,16 @@
 // shipdock sandbox reset | seed | snapshot save|restore|list|delete
 import { readAccountClock } from '../domain/sandbox/clock.ts';
 import { resetAccountData } from '../domain/sandbox/reset.ts';
-import { describeSeed, seedFromCli } from '../domain/sandbox/seed.ts';
+import { seedAccount, type SeedSummary } from '../domain/sandbox/seed.ts';
 import { deleteSnapshot, listSnapshots, restoreSnapshot, saveSnapshot } from '../domain/sandbox/snapshots.ts';
 import type { Db } from '../db/index.ts';
-import { accountOption, type Cli, type Session } from './kit.ts';
+import { accountOption, wholeNumber, type Cli, type Session } from './kit.ts';
 
 export function sandbox(cli: Cli): void {
   const group = cli.group('sandbox', 'sandbox controls');
+  // The account's test clock dates what a command writes, read in the command's transaction.
+  const inTransaction = async <T>(s: Session, accountId: number, work: (tx: Db, now: string) => Promise<T>) =>
+    (await s.db()).transaction().execute(async (tx) => work(tx, (await readAccountClock(tx, accountId, new Date())).now));
 
   cli
     .command(group, 'reset', "delete the account's shipping data; carriers and balances return to a new account's")
@@ -15,7 +18,7 @@ export function sandbox(cli: Cli): void {
     .action(
       cli.run(async (s, opts: { account?: number }) => {
         const accountId = await s.account(opts.account);
-        const summary = await (await s.db()).transaction().execute(async (tx) => resetAccountData(tx, accountId, (await readAccountClock(tx, accountId, new Date())).now));
+        const summary = await inTransaction(s, accountId, (tx, now) => resetAccountData(tx, accountId, now));
         return {
           json: { accountId, ...summary },
           text: `account ${accountId} reset: ${summary.orders} orders, ${summary.shipments} shipments, ${summary.labels} labels, ${summary.webhooks} webhooks deleted; carriers and balances restored`,
@@ -25,21 +28,18 @@ export function sandbox(cli: Cli): void {
 
   cli
     .command(group, 'seed', 'fill the account with realistic, deterministic stores, customers, products, orders and test labels')
-    .option('--orders <n>', 'how many orders (up to 1,000,000)')
-    .option('--seed <n>', 'the same seed gives the same data (default 1)')
+    .requiredOption('--orders <n>', 'how many orders (up to 1,000,000)', wholeNumber)
+    .option('--seed <n>', 'the same seed gives the same data', wholeNumber, 1)
     .addOption(accountOption())
     .action(
-      cli.run(async (s, opts: { orders?: string; seed?: string; account?: number }) => {
+      cli.run(async (s, opts: { orders: number; seed: number; account?: number }) => {
         const accountId = await s.account(opts.account);
-        const summary = await seedFromCli(await s.db(), accountId, { orders: opts.orders, seed: opts.seed });
+        const summary = await inTransaction(s, accountId, (tx, now) => seedAccount(tx, accountId, { orders: opts.orders, seed: opts.seed }, now));
         return { json: { accountId, ...summary }, text: describeSeed(accountId, summary) };
       }),
     );
 
   const snapshot = group.command('snapshot').description("named copies of an account's data, restored in one transaction");
-  const inTransaction = async <T>(s: Session, accountId: number, work: (tx: Db, now: string) => Promise<T>) =>
-    (await s.db()).transaction().execute(async (tx) => work(tx, (await readAccountClock(tx, accountId, new Date())).now));
-
   cli
     .command(snapshot, 'save <name>', "save the account's data under NAME (replacing a snapshot of that name)")
     .addOption(accountOption())
@@ -88,3 +88,8 @@ export function sandbox(cli: Cli): void {
 }
 
 const size = (bytes: number) => (bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+
+function describeSeed(accountId: number, s: SeedSummary): string {
+  const statuses = Object.entries(s.byStatus).map(([status, n]) => `${status} ${n}`).join(', ');
+  return `account ${accountId} seeded (seed ${s.seed}): ${s.orders} orders (${statuses}), ${s.stores} stores, ${s.customers} customers, ${s.products} products, ${s.labels} test labels`;
+}

@@ -11,17 +11,20 @@ export interface BootstrapInput {
   apiKey: string | null;
   partnerApiKey: string | null;
   /** The default Ship From location (config.ts `SHIPDOCK_SHIP_FROM_*`). */
-  shipFrom?: {
-    warehouseName: string;
-    name: string;
-    company: string | null;
-    phone: string;
-    street1: string;
-    city: string;
-    state: string;
-    postalCode: string;
-    country: string;
-  };
+  shipFrom?: ShipFromConfig;
+}
+
+/** The default account's Ship From location, created at first start (V1 flows need one). */
+export interface ShipFromConfig {
+  warehouseName: string;
+  name: string;
+  company: string | null;
+  phone: string;
+  street1: string;
+  city: string;
+  state: string;
+  postalCode: string;
+  country: string;
 }
 
 /** Credentials generated on this start; printed once because only their digests are kept. */

@@ -8,7 +8,7 @@ import type { Shipment } from '../shipments/types.ts';
 import { completeImport, newImportBatch } from './import-batch.ts';
 import { saveOrder } from './save.ts';
 import { findOrderRowByKey } from './store.ts';
-import type { AdvancedOptions, Order, OrderAddress, OrderInput } from './types.ts';
+import { blankItemFields, type AdvancedOptions, type Order, type OrderAddress, type OrderInput } from './types.ts';
 
 const OUNCES: Record<Weight['unit'], number> = { ounce: 1, pound: 16, gram: 1 / 28.349523125, kilogram: 1000 / 28.349523125 };
 const INSURANCE_PROVIDER: Record<Shipment['insuranceProvider'], string | null> = {
@@ -80,18 +80,10 @@ async function orderInputOf(ex: Executor, accountId: number, shipment: Shipment)
       lineItemKey: item.externalOrderItemId,
       sku: item.sku,
       name: item.name,
-      imageUrl: null,
       weight: null,
       quantity: item.quantity,
       unitPriceCents: 0,
-      taxAmountCents: null,
-      shippingAmountCents: null,
-      warehouseLocation: null,
-      options: [],
-      productId: null,
-      fulfillmentSku: null,
-      adjustment: false,
-      upc: null,
+      ...blankItemFields(),
     })),
     amountPaidCents: 0,
     taxAmountCents: 0,

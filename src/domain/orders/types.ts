@@ -66,6 +66,19 @@ export interface OrderItemInput {
   upc: string | null;
 }
 
+/** An item's optional fields, all empty: what an item imported from elsewhere (a V2 shipment, a seed) starts from. */
+export const blankItemFields = (): Omit<OrderItemInput, 'lineItemKey' | 'sku' | 'name' | 'quantity' | 'unitPriceCents' | 'weight'> => ({
+  imageUrl: null,
+  taxAmountCents: null,
+  shippingAmountCents: null,
+  warehouseLocation: null,
+  options: [],
+  productId: null,
+  fulfillmentSku: null,
+  adjustment: false,
+  upc: null,
+});
+
 export interface OrderItem extends OrderItemInput {
   id: number;
   createdAt: string;

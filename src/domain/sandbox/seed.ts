@@ -9,8 +9,7 @@
 // carrier ledger stay as they were. Orders, items and shipments are written in bulk, multi-row
 // INSERTs in chunks, with the same column builders createorder uses.
 import { insertRows } from '../../db/bulk.ts';
-import type { Db, Executor } from '../../db/index.ts';
-import { readAccountClock } from './clock.ts';
+import type { Executor } from '../../db/index.ts';
 import { enqueueJobs } from '../../jobs/queue.ts';
 import { upsertCustomer } from '../customers/customers.ts';
 import { DomainError, invalidField } from '../errors.ts';
@@ -18,7 +17,7 @@ import { purchaseLabel } from '../labels/purchase.ts';
 import type { LabelOptions } from '../labels/types.ts';
 import { bodyOf, itemColumns, orderColumns, type ReleaseHoldPayload } from '../orders/save.ts';
 import { carrierIdForCode, shipmentBodyOf } from '../orders/shipment-sync.ts';
-import { ORDER_STATUSES, type Order, type OrderAddress, type OrderInput, type OrderItemInput, type OrderStatus } from '../orders/types.ts';
+import { blankItemFields, ORDER_STATUSES, type Order, type OrderAddress, type OrderInput, type OrderItemInput, type OrderStatus } from '../orders/types.ts';
 import { productsForItems } from '../products/products.ts';
 import { getShipment, shipmentColumns } from '../shipments/store.ts';
 import { MARKETPLACES } from '../stores/marketplaces.ts';
@@ -141,18 +140,6 @@ function orderNumber(random: Random, numbering: string, n: number): string {
   return `M-${100001 + n}`;
 }
 
-const blankItem = (): Omit<OrderItemInput, 'lineItemKey' | 'sku' | 'name' | 'quantity' | 'unitPriceCents' | 'weight'> => ({
-  imageUrl: null,
-  taxAmountCents: null,
-  shippingAmountCents: null,
-  warehouseLocation: null,
-  options: [],
-  productId: null,
-  fulfillmentSku: null,
-  adjustment: false,
-  upc: null,
-});
-
 async function inChunks<T>(rows: T[], size: number, write: (chunk: T[]) => Promise<void>): Promise<void> {
   for (let from = 0; from < rows.length; from += size) await write(rows.slice(from, from + size));
 }
@@ -185,7 +172,7 @@ export async function seedAccount(ex: Executor, accountId: number, options: Seed
     const color = COLORS[Math.floor(i / (PRODUCT_KINDS.length * ADJECTIVES.length)) % COLORS.length];
     const sku = `${kind.noun.replace(/[^A-Za-z]/g, '').slice(0, 4).toUpperCase()}-${adjective.slice(0, 3).toUpperCase()}-${color.slice(0, 3).toUpperCase()}-${String(i + 1).padStart(3, '0')}`;
     return {
-      ...blankItem(),
+      ...blankItemFields(),
       lineItemKey: null,
       sku,
       name: `${adjective} ${kind.noun} - ${color}`,
@@ -421,22 +408,3 @@ const SEED_LABEL_OPTIONS: LabelOptions = {
 };
 
 /** Whole numbers only, as typed on a command line ("1e3", "12abc" and "" are refused). */
-function wholeNumber(flag: string, text: string | undefined, fallback?: number): number {
-  if (text === undefined && fallback !== undefined) return fallback;
-  if (text === undefined || !/^\d{1,10}$/.test(text)) throw new DomainError('validation', `${flag} must be a whole number${text === undefined ? '' : `, not ${text}`}`);
-  return Number(text);
-}
-
-/** `shipdock sandbox seed`: the account's clock sets the dates; one transaction. */
-export async function seedFromCli(db: Db, accountId: number, flags: { orders?: string; seed?: string }): Promise<SeedSummary> {
-  const options = { orders: wholeNumber('--orders', flags.orders), seed: wholeNumber('--seed', flags.seed, 1) };
-  const account = await db.selectFrom('accounts').select('id').where('id', '=', accountId).executeTakeFirst();
-  if (!account) throw new DomainError('not_found', `account ${accountId} does not exist`);
-  const now = new Date(Date.now() + (await readAccountClock(db, accountId, new Date())).offsetMs).toISOString();
-  return db.transaction().execute((tx) => seedAccount(tx, accountId, options, now));
-}
-
-export function describeSeed(accountId: number, s: SeedSummary): string {
-  const statuses = Object.entries(s.byStatus).map(([status, n]) => `${status} ${n}`).join(', ');
-  return `account ${accountId} seeded (seed ${s.seed}): ${s.orders} orders (${statuses}), ${s.stores} stores, ${s.customers} customers, ${s.products} products, ${s.labels} test labels`;
-}
