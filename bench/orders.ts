@@ -11,7 +11,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { openDatabase } from '../src/db/index.ts';
 import { seedOrders } from './seed-orders.ts';
-import { engines, measure, startNode, BENCH_KEYS, V1_AUTH, type BenchRow, type BenchRun, type Running } from './lib.ts';
+import { engines, measure, SERVER, startNode, BENCH_KEYS, V1_AUTH, type BenchRow, type BenchRun, type Running } from './lib.ts';
 
 const ORDERS = Number(process.env.ORDERS ?? 1_000_000);
 const QUERY = '/orders?orderStatus=awaiting_shipment&pageSize=100';
@@ -59,7 +59,7 @@ async function onEngine(engine: 'sqlite' | 'postgres', bareRps: number): Promise
   const env = { ...BENCH_KEYS, SHIPDOCK_RATE_LIMIT_V1: '0', SHIPDOCK_RATE_LIMIT_V2: '0', SHIPDOCK_DATA_DIR: dataDir, DATABASE_URL: scratch?.url ?? '' };
   let server: Running | null = null;
   try {
-    server = await startNode('src/server.ts', env);
+    server = await startNode(SERVER, env);
     const started = performance.now();
     const database = await openDatabase({ databaseUrl: scratch?.url ?? null, dataDir, poolSize: 2 });
     const seeded = await seedOrders(database.db, ORDERS, engine === 'postgres');

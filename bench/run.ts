@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { LOAD, measure, medianOf, startNode, throwawayPostgres, type BenchRow, type BenchRun } from './lib.ts';
+import { LOAD, measure, medianOf, startNode, throwawayPostgres, type BenchRow, type Running, type BenchRun } from './lib.ts';
 
 const SKIP = new Set(['lib.ts', 'run.ts', 'bare-server.ts', 'seed-orders.ts']);
 const ORDER = ['foundation', 'labels', 'rates'];
@@ -34,12 +34,13 @@ if (tableModules.length > 0) {
     cluster = await throwawayPostgres();
     if (cluster) process.env.DATABASE_URL = cluster.url;
   }
+  let bare: Running | null = null;
   const run: BenchRun = { engines: process.env.DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'], bareRps: 0 };
   try {
-    const bare = await startNode('bench/bare-server.ts', {});
-    const ceiling = await medianOf(3, () => measure('bare', { url: `${bare.url}/bare`, ...LOAD }));
-    await bare.stop();
+    bare = await startNode('bench/bare-server.ts', {});
+    const ceiling = await medianOf(3, () => measure('bare', { url: `${bare!.url}/bare`, ...LOAD }));
     run.bareRps = ceiling.rps;
+    run.bareUrl = bare.url;
     for (const name of tableModules) {
       const mod = (await import(pathToFileURL(new URL(`${name}.ts`, dir).pathname).href)) as { figures(run: BenchRun): Promise<BenchRow[]> };
       const got = await mod.figures(run);
@@ -50,6 +51,7 @@ if (tableModules.length > 0) {
       }
     }
   } finally {
+    await bare?.stop();
     cluster?.stop();
   }
   // One figure's engines side by side, figures in the order the modules gave them.
@@ -58,7 +60,7 @@ if (tableModules.length > 0) {
   rows.sort((a, b) => order.indexOf(a.figure) - order.indexOf(b.figure) || engineOrder.indexOf(a.engine) - engineOrder.indexOf(b.engine));
   printTable(run, rows);
   notes.push(`${((Date.now() - started) / 1000).toFixed(0)} s`);
-  console.log(`\n${cpus().length} cores, loopback, ${LOAD.connections} connections, median of 3 runs of ${LOAD.duration} s; bare Fastify (1 KB JSON) = ${run.bareRps.toLocaleString('en-US')} req/s; took ${notes[0]}`);
+  console.log(`\n${cpus().length} cores, loopback, ${LOAD.connections} connections, median of 3 runs of ${LOAD.duration} s; bare Fastify (1 KB JSON) = ${run.bareRps.toLocaleString('en-US')} req/s at the start; % of bare of the GET figures is against bare runs alternated with theirs (their bare in the value); took ${notes[0]}`);
   if (wanted.length === 0 && scripts.length > 0) console.log(`standalone (run by name): ${scripts.map((s) => `npm run bench -- ${s}`).join(', ')}`);
 }
 

@@ -18,7 +18,7 @@ import { carrierFamily, mintTrackingNumber } from '../tracking/index.ts';
 import { debitForLabel } from './funding.ts';
 import { labelPurchased } from './order-link.ts';
 import { labelCreatedEvents } from './label-events.ts';
-import { getLabel } from './store.ts';
+import { labelFromRow, type LabelRow } from './store.ts';
 import { imageId, labelImageFor } from '../label-images/images.ts';
 import type { Label, LabelOptions, LabelPackage } from './types.ts';
 
@@ -60,9 +60,9 @@ function quoteFor(shipment: Shipment, modifiedAt: string, carrier: CarrierConnec
   ]);
 }
 
-async function mintPackages(ex: Executor, labelId: number, carrierCode: string, serviceCode: string, shipment: Shipment): Promise<string[]> {
+async function mintPackages(ex: Executor, labelId: number, carrierCode: string, serviceCode: string, shipment: Shipment): Promise<{ id: number; tracking_number: string }[]> {
   const family = carrierFamily(carrierCode) ?? carrierCode;
-  const numbers: string[] = [];
+  const minted: { id: number; tracking_number: string }[] = [];
   for (const [index] of shipment.packages.entries()) {
     // The package row's id is the serial: unique across the database, so tracking numbers are too.
     const row = await ex
@@ -72,9 +72,9 @@ async function mintPackages(ex: Executor, labelId: number, carrierCode: string, 
       .executeTakeFirstOrThrow();
     const trackingNumber = mintTrackingNumber(carrierCode, serviceCode, row.id);
     await ex.updateTable('label_packages').set({ tracking_number: trackingNumber }).where('id', '=', row.id).execute();
-    numbers.push(trackingNumber);
+    minted.push({ id: row.id, tracking_number: trackingNumber });
   }
-  return numbers;
+  return minted;
 }
 
 export async function purchaseLabel(ex: Executor, accountId: number, request: PurchaseRequest, now: string): Promise<Label> {
@@ -157,43 +157,41 @@ export async function purchaseLabel(ex: Executor, accountId: number, request: Pu
     shipToServicePointId: toPoint ?? null,
     shipFromServicePointId: fromPoint ?? null,
   };
-  const row = await ex
-    .insertInto('labels')
-    .values({
-      account_id: accountId,
-      shipment_id: shipment.id,
-      status: 'completed',
-      carrier_id: carrier.id,
-      carrier_code: carrier.carrierCode,
-      service_code: serviceCode,
-      tracking_number: 'pending',
-      rate_id: rate?.id ?? null,
-      batch_id: request.batchId ?? null,
-      notify_batch_id: request.notifyBatchId ?? randomUUID(),
-      outbound_label_id: request.outboundLabelId ?? null,
-      is_return: request.isReturn || shipment.isReturn ? 1 : 0,
-      test_label: options.testLabel ? 1 : 0,
-      cost_cents: costCents,
-      insurance_cents: quote.insuranceCents + premiumCents,
-      ship_date: quote.shipDate,
-      ship_to_name: shipment.shipTo.name,
-      ship_to_country: shipment.shipTo.countryCode,
-      download_token: randomBytes(16).toString('base64url'),
-      body: JSON.stringify(body),
-      created_at: now,
-      voided_at: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const trackingNumbers = await mintPackages(ex, row.id, carrier.carrierCode, serviceCode, shipment);
-  await ex.updateTable('labels').set({ tracking_number: trackingNumbers[0] }).where('id', '=', row.id).execute();
+  const values: Omit<LabelRow, 'id'> = {
+    account_id: accountId,
+    shipment_id: shipment.id,
+    status: 'completed',
+    carrier_id: carrier.id,
+    carrier_code: carrier.carrierCode,
+    service_code: serviceCode,
+    tracking_number: 'pending',
+    rate_id: rate?.id ?? null,
+    batch_id: request.batchId ?? null,
+    notify_batch_id: request.notifyBatchId ?? randomUUID(),
+    outbound_label_id: request.outboundLabelId ?? null,
+    is_return: request.isReturn || shipment.isReturn ? 1 : 0,
+    test_label: options.testLabel ? 1 : 0,
+    cost_cents: costCents,
+    insurance_cents: quote.insuranceCents + premiumCents,
+    ship_date: quote.shipDate,
+    ship_to_name: shipment.shipTo.name,
+    ship_to_country: shipment.shipTo.countryCode,
+    download_token: randomBytes(16).toString('base64url'),
+    body: JSON.stringify(body),
+    created_at: now,
+    voided_at: null,
+  };
+  const row = await ex.insertInto('labels').values(values).returning('id').executeTakeFirstOrThrow();
+  const minted = await mintPackages(ex, row.id, carrier.carrierCode, serviceCode, shipment);
+  await ex.updateTable('labels').set({ tracking_number: minted[0].tracking_number }).where('id', '=', row.id).execute();
   // Test labels are free, as in ShipStation; everything else is charged to a funded carrier.
   if (!options.testLabel) {
     await debitForLabel(ex, carrier, quote.totalCents, row.id, now);
     await chargePremium(ex, accountId, premiumCents, row.id, now);
   }
   if (!isReturnOfLabel) await setShipmentStatus(ex, accountId, shipment.id, 'label_purchased', now);
-  const label = await getLabel(ex, accountId, row.id);
+  // The label as stored, from what was just written (reading it back cost two queries).
+  const label = labelFromRow({ ...values, id: row.id, tracking_number: minted[0].tracking_number }, minted);
   await labelPurchased(ex, label, now);
   await labelCreatedEvents(ex, label, now);
   return label;

@@ -1,7 +1,7 @@
 // Persistence of labels and their packages.
 import type { Selectable } from 'kysely';
 import type { Executor } from '../../db/index.ts';
-import type { LabelsTable } from '../../db/schema.ts';
+import type { LabelPackagesTable, LabelsTable } from '../../db/schema.ts';
 import { notFound } from '../errors.ts';
 import type { Label, LabelBody, LabelPackage, LabelStatus } from './types.ts';
 
@@ -22,33 +22,38 @@ export async function assembleLabels(ex: Executor, rows: LabelRow[]): Promise<La
     .orderBy('label_id')
     .orderBy('sequence')
     .execute();
-  return rows.map((row) => {
-    const { packages: stored, ...body } = JSON.parse(row.body) as StoredBody;
-    const own = packages.filter((p) => p.label_id === row.id);
-    return {
-      ...body,
-      id: row.id,
-      accountId: row.account_id,
-      shipmentId: row.shipment_id,
-      status: row.status as LabelStatus,
-      carrierId: row.carrier_id,
-      carrierCode: row.carrier_code,
-      serviceCode: row.service_code,
-      trackingNumber: row.tracking_number,
-      rateId: row.rate_id,
-      batchId: row.batch_id,
-      notifyBatchId: row.notify_batch_id,
-      outboundLabelId: row.outbound_label_id,
-      isReturn: row.is_return === 1,
-      costCents: row.cost_cents,
-      insuranceCents: row.insurance_cents,
-      shipDate: row.ship_date,
-      downloadToken: row.download_token,
-      createdAt: row.created_at,
-      voidedAt: row.voided_at,
-      packages: stored.map((p, i) => ({ ...p, id: own[i]?.id ?? 0, trackingNumber: own[i]?.tracking_number ?? row.tracking_number })),
-    };
-  });
+  return rows.map((row) => labelFromRow(row, packages.filter((p) => p.label_id === row.id)));
+}
+
+type PackageRow = Pick<Selectable<LabelPackagesTable>, 'id' | 'tracking_number'>;
+
+/** A label from its row and its package rows (in sequence order). */
+export function labelFromRow(row: LabelRow, own: PackageRow[]): Label {
+  // The parsed body becomes the label: copying it (rest and spread) cost more than the parse.
+  const label = JSON.parse(row.body) as Label;
+  label.id = row.id;
+  label.accountId = row.account_id;
+  label.shipmentId = row.shipment_id;
+  label.status = row.status as LabelStatus;
+  label.carrierId = row.carrier_id;
+  label.carrierCode = row.carrier_code;
+  label.serviceCode = row.service_code;
+  label.trackingNumber = row.tracking_number;
+  label.rateId = row.rate_id;
+  label.batchId = row.batch_id;
+  label.notifyBatchId = row.notify_batch_id;
+  label.outboundLabelId = row.outbound_label_id;
+  label.isReturn = row.is_return === 1;
+  label.costCents = row.cost_cents;
+  label.insuranceCents = row.insurance_cents;
+  label.shipDate = row.ship_date;
+  label.downloadToken = row.download_token;
+  label.createdAt = row.created_at;
+  label.voidedAt = row.voided_at;
+  label.packages = (label.packages as StoredBody['packages']).map((p, i) =>
+    Object.assign(p, { id: own[i]?.id ?? 0, trackingNumber: own[i]?.tracking_number ?? row.tracking_number }),
+  );
+  return label;
 }
 
 export async function findLabel(ex: Executor, accountId: number, id: number): Promise<Label | null> {
