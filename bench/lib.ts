@@ -24,6 +24,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
+let built = false;
+/** dist/ rebuilt once here when src/ is newer, not by every server the bench starts (they would race). */
+async function ensureBuilt() {
+  if (built) return;
+  const { staleReason } = (await import('../scripts/build-freshness.mjs')) as { staleReason(): string | null };
+  if (staleReason() && spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' }).status !== 0) throw new Error('npm run build failed');
+  built = true;
+}
+
 export interface Running {
   url: string;
   stop(): Promise<void>;
@@ -33,6 +42,7 @@ export async function startNode(script: string, env: Record<string, string>, rea
   const port = await freePort();
   // Compiled JavaScript (dist/, what `npm start` runs) needs no TypeScript loader.
   const loader = script.endsWith('.js') ? [] : ['--import', 'tsx'];
+  if (script.startsWith('dist/')) await ensureBuilt();
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...loader, script], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
