@@ -1,6 +1,7 @@
 // The sandbox request log: every API call of an account, with its bodies (secrets redacted),
 // written after the response in batches, never in the request's transaction, and pruned as it
 // goes to a count and an age per account.
+import { insertJsonRows } from '../../db/bulk.ts';
 import type { Db, Executor } from '../../db/index.ts';
 
 export type LogSurface = 'v1' | 'v2' | 'shipengine';
@@ -88,6 +89,20 @@ function bodyText(body: unknown): string | null {
   return text.length > MAX_BODY_CHARS ? JSON.stringify({ truncated: true, length: text.length }) : text;
 }
 
+const COLUMNS = {
+  account_id: 'integer',
+  at: 'text',
+  surface: 'text',
+  method: 'text',
+  path: 'text',
+  status: 'integer',
+  duration_ms: 'integer',
+  request_id: 'text',
+  request_headers: 'text',
+  request_body: 'text',
+  response_body: 'text',
+} as const;
+
 export interface RequestLogLimits {
   maxPerAccount: number;
   maxAgeHours: number;
@@ -150,24 +165,24 @@ export class RequestLogWriter {
     if (this.pending.length === 0) return;
     const entries = this.pending.splice(0, this.pending.length);
     for (let i = 0; i < entries.length; i += 200) {
-      await this.db
-        .insertInto('request_log')
-        .values(
-          entries.slice(i, i + 200).map((e) => ({
-            account_id: e.accountId,
-            at: e.at,
-            surface: e.surface,
-            method: e.method,
-            path: e.path,
-            status: e.status,
-            duration_ms: e.durationMs,
-            request_id: e.requestId,
-            request_headers: JSON.stringify(redact(e.requestHeaders)),
-            request_body: bodyText(e.requestBody),
-            response_body: e.responseBody === null ? null : redactJsonText(e.responseBody),
-          })),
-        )
-        .execute();
+      await insertJsonRows(
+        this.db,
+        'request_log',
+        COLUMNS,
+        entries.slice(i, i + 200).map((e) => ({
+          account_id: e.accountId,
+          at: e.at,
+          surface: e.surface,
+          method: e.method,
+          path: e.path,
+          status: e.status,
+          duration_ms: e.durationMs,
+          request_id: e.requestId,
+          request_headers: JSON.stringify(redact(e.requestHeaders)),
+          request_body: bodyText(e.requestBody),
+          response_body: e.responseBody === null ? null : redactJsonText(e.responseBody),
+        })),
+      );
     }
     const step = Math.max(1, Math.floor(this.limits.maxPerAccount / 4));
     for (const e of entries) this.sincePrune.set(e.accountId, (this.sincePrune.get(e.accountId) ?? 0) + 1);
