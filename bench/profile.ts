@@ -20,6 +20,20 @@ const shipment = {
 
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount: number; children?: number[] }
 
+/** Where a function's self time belongs: Shipdock's code, a package, the database engine, the socket, Node, V8. */
+function layerOf(key: string): string {
+  // better-sqlite3 runs SQLite inside this native call; pg's time is parsing and socket I/O.
+  if (key.startsWith('executeQuery node_modules/kysely/dist/esm/dialect/sqlite')) return 'SQLite (native)';
+  const pkg = /node_modules\/((@[^/]+\/)?[^/]+)/.exec(key)?.[1];
+  if (pkg) return ['fastify', 'find-my-way', 'avvio', 'light-my-request', 'fast-json-stringify', 'ajv', 'secure-json-parse', 'pino'].includes(pkg) ? 'Fastify and its parts' : pkg;
+  if (/ (src|dist)\//.test(key) || key.includes('/dist/') || key.includes('/src/')) return 'Shipdock';
+  if (/^(writev|writeUtf8String|writeBuffer|writevGeneric|writeGeneric|createWriteWrap) /.test(key) || key.includes('stream_base_commons')) return 'socket writes';
+  if (key.startsWith('(garbage collector)')) return 'GC';
+  if (key.includes('async_hooks')) return 'async hooks (AsyncLocalStorage)';
+  if (key.includes(' node:')) return 'Node (http, streams, events)';
+  return 'V8 and other natives';
+}
+
 /** Self time by function over the load window only (the last `seconds` before the profile ends): start-up is left out. */
 function top(file: string, n = 25, seconds = Number(process.env.PROFILE_SECONDS ?? 8), requests = 0) {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[]; endTime: number; startTime: number };
@@ -41,9 +55,16 @@ function top(file: string, n = 25, seconds = Number(process.env.PROFILE_SECONDS 
     total += count;
   }
   const idle = self.get('(idle) :0') ?? 0;
+  const layers = new Map<string, number>();
+  for (const [key, count] of self) {
+    if (key.startsWith('(idle)')) continue;
+    const layer = layerOf(key);
+    layers.set(layer, (layers.get(layer) ?? 0) + count);
+  }
   const interval = (profile.endTime - profile.startTime) / profile.samples.length / 1000;
   const busyMs = (total - idle) * interval;
   console.log(`  main thread busy ${busyMs.toFixed(0)} ms of ${(total * interval).toFixed(0)} ms${requests ? `: ${(busyMs / requests).toFixed(2)} ms CPU per request` : ''}`);
+  console.log(`  by layer: ${[...layers].filter(([, n]) => n * 200 >= total - idle).sort((a, b) => b[1] - a[1]).map(([layer, n]) => `${layer} ${((100 * n) / (total - idle)).toFixed(0)}%`).join(', ')}`);
   for (const [key, hits] of [...self].filter(([k]) => !k.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, n)) {
     console.log(`  ${((100 * hits) / (total - idle)).toFixed(1).padStart(5)}%  ${key}`);
   }
