@@ -1,0 +1,53 @@
+// Phase timings of bench/seed-orders.ts on one engine (a scratch schema on PostgreSQL, a scratch
+// directory on SQLite). Run: [DATABASE_URL=...] ORDERS=1000000 npx tsx bench/seed-orders-phases.ts
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { openDatabase } from '../src/db/index.ts';
+import { ensureDefaultAccount } from '../src/domain/accounts/bootstrap.ts';
+import { seedOrders } from './seed-orders.ts';
+
+const ORDERS = Number(process.env.ORDERS ?? 1_000_000);
+const url = process.env.DATABASE_URL || null;
+const schema = 'seed_phases';
+if (url) {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await admin.end();
+}
+// SLOW=ms: every statement slower than that, with its time (PostgreSQL).
+const slow = Number(process.env.SLOW ?? 0);
+if (slow > 0) {
+  const query = pg.Client.prototype.query as (...args: any[]) => any;
+  (pg.Client.prototype as any).query = function (this: pg.Client, ...args: any[]) {
+    const started = performance.now();
+    const result = query.apply(this, args);
+    const text = String(typeof args[0] === 'string' ? args[0] : (args[0]?.text ?? '')).replace(/\s+/g, ' ');
+    if (result && typeof result.then === 'function') {
+      void result.then(() => {
+        const ms = performance.now() - started;
+        if (ms >= slow) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${text.slice(0, 140)}`);
+      }, () => {});
+    }
+    return result;
+  };
+}
+const dataDir = mkdtempSync(join(tmpdir(), 'shipdock-seed-phases-'));
+const t0 = performance.now();
+const database = await openDatabase({ databaseUrl: url, dataDir, schema: url ? schema : undefined, poolSize: 2 });
+await ensureDefaultAccount(database.db, { v1ApiKey: 'k', v1ApiSecret: 's', apiKey: 'a', partnerApiKey: null }, new Date().toISOString());
+const t1 = performance.now();
+const phases: [string, number][] = [];
+const n = await seedOrders(database.db, ORDERS, url !== null, (phase) => phases.push([phase, performance.now()]));
+const t2 = performance.now();
+await database.close();
+let last = t1;
+console.log(`migrate ${((t1 - t0) / 1000).toFixed(1)} s`);
+for (const [phase, at] of phases) {
+  console.log(`${phase.padEnd(24)} ${((at - last) / 1000).toFixed(1)} s`);
+  last = at;
+}
+console.log(`seed ${n} orders: ${((t2 - t1) / 1000).toFixed(1)} s`);
+rmSync(dataDir, { recursive: true, force: true });
