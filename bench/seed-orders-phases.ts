@@ -1,6 +1,6 @@
 // Phase timings of bench/seed-orders.ts on one engine (a scratch schema on PostgreSQL, a scratch
 // directory on SQLite). Run: [DATABASE_URL=...] ORDERS=1000000 npx tsx bench/seed-orders-phases.ts
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -34,20 +34,41 @@ if (slow > 0) {
     return result;
   };
 }
+/** CPU seconds (user + system) of this database's PostgreSQL backends so far, and of this process. */
+function cpu(): { db: number; node: number } {
+  let ticks = 0;
+  if (url) {
+    const name = new URL(url).pathname.slice(1);
+    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      try {
+        if (!readFileSync(`/proc/${pid}/cmdline`, 'latin1').includes(` ${name} `)) continue;
+        const fields = readFileSync(`/proc/${pid}/stat`, 'latin1').split(') ')[1].split(' ');
+        ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        // gone meanwhile
+      }
+    }
+  }
+  const usage = process.cpuUsage();
+  return { db: ticks / 100, node: (usage.user + usage.system) / 1e6 };
+}
 const dataDir = mkdtempSync(join(tmpdir(), 'shipdock-seed-phases-'));
 const t0 = performance.now();
 const database = await openDatabase({ databaseUrl: url, dataDir, schema: url ? schema : undefined, poolSize: 2 });
 await ensureDefaultAccount(database.db, { v1ApiKey: 'k', v1ApiSecret: 's', apiKey: 'a', partnerApiKey: null }, new Date().toISOString());
 const t1 = performance.now();
-const phases: [string, number][] = [];
-const n = await seedOrders(database.db, ORDERS, url !== null, (phase) => phases.push([phase, performance.now()]));
+const phases: [string, number, ReturnType<typeof cpu>][] = [];
+const cpu1 = cpu();
+const n = await seedOrders(database.db, ORDERS, url !== null, (phase) => phases.push([phase, performance.now(), cpu()]));
 const t2 = performance.now();
 await database.close();
 let last = t1;
+let lastCpu = cpu1;
 console.log(`migrate ${((t1 - t0) / 1000).toFixed(1)} s`);
-for (const [phase, at] of phases) {
-  console.log(`${phase.padEnd(24)} ${((at - last) / 1000).toFixed(1)} s`);
+for (const [phase, at, used] of phases) {
+  console.log(`${phase.padEnd(16)} ${((at - last) / 1000).toFixed(1).padStart(6)} s wall, CPU postgres ${(used.db - lastCpu.db).toFixed(1).padStart(5)} s, node ${(used.node - lastCpu.node).toFixed(1).padStart(5)} s`);
   last = at;
+  lastCpu = used;
 }
 console.log(`seed ${n} orders: ${((t2 - t1) / 1000).toFixed(1)} s`);
 rmSync(dataDir, { recursive: true, force: true });
