@@ -1,5 +1,7 @@
-// Phase timings of bench/seed-orders.ts on one engine (a scratch schema on PostgreSQL, a scratch
-// directory on SQLite). Run: [DATABASE_URL=...] ORDERS=1000000 npx tsx bench/seed-orders-phases.ts
+// Phase timings of bench/seed-orders.ts on one engine (a scratch schema `seed_phases` on PostgreSQL,
+// a scratch directory on SQLite), wall and CPU (PostgreSQL backends of the database, this process).
+// Run: [DATABASE_URL=...] [ORDERS=1000000] [SLOW=ms] [KEEP=1] npm run bench -- seed-orders-phases
+// SLOW lists every statement slower than that; KEEP leaves the schema for EXPLAIN and checks.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,12 +13,14 @@ import { seedOrders } from './seed-orders.ts';
 const ORDERS = Number(process.env.ORDERS ?? 1_000_000);
 const url = process.env.DATABASE_URL || null;
 const schema = 'seed_phases';
-if (url) {
+async function dropSchema() {
+  if (!url) return;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await admin.query(`SET client_min_messages = warning; DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   await admin.end();
 }
+await dropSchema();
 // SLOW=ms: every statement slower than that, with its time (PostgreSQL).
 const slow = Number(process.env.SLOW ?? 0);
 if (slow > 0) {
@@ -72,3 +76,4 @@ for (const [phase, at, used] of phases) {
 }
 console.log(`seed ${n} orders: ${((t2 - t1) / 1000).toFixed(1)} s`);
 rmSync(dataDir, { recursive: true, force: true });
+if (!process.env.KEEP) await dropSchema();
