@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { startTestApp, usingPostgres, type TestApp } from '../helpers/server.ts';
+import { withDeferredIndexes } from '../../src/db/bulk.ts';
 import { seedAccount } from '../../src/domain/sandbox/seed.ts';
 import { replicateSeededOrders } from '../../src/domain/sandbox/seed-replicate.ts';
 
@@ -93,6 +94,20 @@ describe('replicating a seed for the benches', () => {
     await assert.rejects(replicateSeededOrders(db, 1, 7, 2), /unique|UNIQUE/);
     assert.deepEqual(await orderRows(), before);
     assert.deepEqual((await sql`select store_id, status, sum(n) as n from order_counts where account_id = 1 group by store_id, status order by 1, 2`.execute(db)).rows, countsBefore.rows);
+    assert.deepEqual(await schemaOf(), schemaBefore);
+  });
+
+  test('the deferred-index load refuses to run outside a PostgreSQL transaction (each drop would commit alone)', async () => {
+    const db = t.ctx.database.db;
+    const schemaBefore = await schemaOf();
+    let loaded = false;
+    await assert.rejects(
+      withDeferredIndexes(db, ['orders'], async () => {
+        loaded = true;
+      }),
+      /needs a PostgreSQL transaction/,
+    );
+    assert.equal(loaded, false);
     assert.deepEqual(await schemaOf(), schemaBefore);
   });
 });
