@@ -52,3 +52,35 @@ export async function insertJsonRows(ex: Executor, table: string, columns: Recor
     : [`select ${names.map((n) => `value ->> '${n}'`).join(', ')} from json_each(`, ')'];
   await sql`${sql.raw(`insert into ${table} (${names.join(', ')}) ${from}`)}${JSON.stringify(rows)}${sql.raw(to)}`.execute(ex);
 }
+
+/**
+ * PostgreSQL, inside the caller's transaction: drops the tables' secondary indexes (those no
+ * constraint owns) and their foreign keys, runs `load`, then creates each again from its own
+ * catalog definition (`pg_get_indexdef`, `pg_get_constraintdef`), so the schema after commit is
+ * the one before. Building an index once over a million rows is a sort; keeping it up to date is a
+ * random B-tree insert per row, and each foreign key a lookup per row (timings: bench/seed-orders-phases.ts).
+ * Re-adding a foreign key checks every row in one join; a duplicate in a unique index fails its
+ * build; either error rolls the whole load back. The drops hold ACCESS EXCLUSIVE locks on the
+ * tables until commit: for bulk loads that own the database (benches), not for a shared server.
+ */
+export async function withDeferredIndexes<T>(tx: Executor, tables: string[], load: () => Promise<T>): Promise<T> {
+  // Outside a transaction each drop would commit on its own: a failed load would leave them dropped.
+  if (!tx.isTransaction || !(tx.getExecutor().adapter instanceof PostgresAdapter)) throw new Error('withDeferredIndexes needs a PostgreSQL transaction');
+  const relations = sql.join(tables.map((t) => sql`to_regclass(${t})`));
+  const indexes = (
+    await sql<{ name: string; def: string }>`select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as def
+      from pg_index i where i.indrelid in (${relations})
+      and not exists (select 1 from pg_constraint c where c.conrelid = i.indrelid and c.conindid = i.indexrelid)
+      order by i.indexrelid`.execute(tx)
+  ).rows;
+  const foreignKeys = (
+    await sql<{ relation: string; name: string; def: string }>`select conrelid::regclass::text as relation, quote_ident(conname) as name, pg_get_constraintdef(oid) as def
+      from pg_constraint where contype = 'f' and conrelid in (${relations}) order by oid`.execute(tx)
+  ).rows;
+  for (const fk of foreignKeys) await sql.raw(`alter table ${fk.relation} drop constraint ${fk.name}`).execute(tx);
+  if (indexes.length > 0) await sql.raw(`drop index ${indexes.map((i) => i.name).join(', ')}`).execute(tx);
+  const result = await load();
+  for (const index of indexes) await sql.raw(index.def).execute(tx);
+  for (const fk of foreignKeys) await sql.raw(`alter table ${fk.relation} add constraint ${fk.name} ${fk.def}`).execute(tx);
+  return result;
+}
