@@ -860,6 +860,14 @@ export interface OrderCountsTable {
   n: number;
 }
 
+/** The V1 JSON of an order, kept (0021); body null is an invalidated row (PostgreSQL). */
+export interface OrderV1JsonTable {
+  order_id: number;
+  account_id: number;
+  version: Generated<number>;
+  body: string | null;
+}
+
 export interface DB {
   accounts: AccountsTable;
   partners: PartnersTable;
@@ -891,6 +899,7 @@ export interface DB {
   product_tags: ProductTagsTable;
   orders: OrdersTable;
   order_counts: OrderCountsTable;
+  order_v1_json: OrderV1JsonTable;
   order_items: OrderItemsTable;
   order_tags: OrderTagsTable;
   order_import_batches: OrderImportBatchesTable;

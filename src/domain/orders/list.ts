@@ -46,6 +46,18 @@ export async function listOrders(
   sort: { by: OrderSort; dir: 'asc' | 'desc' },
   page: { offset: number; limit: number },
 ): Promise<{ orders: Order[]; total: number }> {
+  const { ids, total } = await listOrderIds(ex, accountId, filter, sort, page);
+  return { orders: await readOrders(ex, ids), total };
+}
+
+/** The ids of one page of the list, in its order, and the exact total. */
+export async function listOrderIds(
+  ex: Executor,
+  accountId: number,
+  filter: OrderFilter,
+  sort: { by: OrderSort; dir: 'asc' | 'desc' },
+  page: { offset: number; limit: number },
+): Promise<{ ids: number[]; total: number }> {
   // A literal, so PostgreSQL can match the partial indexes (WHERE active = 1).
   let query = ex.selectFrom('orders as o').where('o.account_id', '=', accountId).where(sql<boolean>`o.active = 1`);
   const range = (column: 'o.created_at' | 'o.modified_at' | 'o.order_date' | 'o.payment_date', from?: string, to?: string) => {
@@ -99,8 +111,14 @@ export async function listOrders(
         })
       : query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((c) => Number(c.n)),
   ]);
-  const rows = ids.length === 0 ? [] : await ex.selectFrom('orders').selectAll().where('id', 'in', ids.map((r) => r.id)).execute();
-  const position = new Map(ids.map((r, i) => [r.id, i]));
+  return { ids: ids.map((r) => r.id), total };
+}
+
+/** The orders with these ids, in this order (ids without a row are left out). */
+export async function readOrders(ex: Executor, ids: readonly number[]): Promise<Order[]> {
+  if (ids.length === 0) return [];
+  const rows = await ex.selectFrom('orders').selectAll().where('id', 'in', ids).execute();
+  const position = new Map(ids.map((id, i) => [id, i]));
   rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
-  return { orders: await assembleOrders(ex, rows), total };
+  return assembleOrders(ex, rows);
 }

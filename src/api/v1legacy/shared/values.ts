@@ -95,3 +95,9 @@ export const rowsOf = ({ page, pageSize }: V1Paging) => ({ offset: (page - 1) * 
 export function pageBody<K extends string, T>(key: K, items: T[], total: number, paging: V1Paging) {
   return { [key]: items, total, page: paging.page, pages: Math.ceil(total / paging.pageSize) } as { [P in K]: T[] } & { total: number; page: number; pages: number };
 }
+
+/** pageBody's JSON from items already rendered as JSON texts (the same bytes JSON.stringify makes). */
+export function pageText(key: string, itemTexts: string[], total: number, paging: V1Paging): string {
+  const pages = Math.ceil(total / paging.pageSize);
+  return `{${JSON.stringify(key)}:[${itemTexts.join(',')}],"total":${JSON.stringify(total)},"page":${JSON.stringify(paging.page)},"pages":${JSON.stringify(pages)}}`;
+}

@@ -1,0 +1,72 @@
+import { sql, type Kysely } from 'kysely';
+import type { MigrationFactory } from '../migrate.ts';
+import { notNull } from './helpers.ts';
+
+/** The tables a V1 order's JSON is built from, besides `orders` itself (src/domain/orders/store.ts). */
+const PARTS = ['order_items', 'order_tags'] as const;
+
+/**
+ * The V1 order JSON, rendered on first read and kept (issue 11: a page of 100 orders is ~270 KB
+ * of JSON that cost ~8.5 ms of CPU to build). One row per order at most, gone with its order (the
+ * foreign key cascades), so the table never outgrows the orders. Triggers on every table the JSON
+ * is built from invalidate it in the statement that writes, whatever code path writes; the reader
+ * renders what is missing and writes it back only if nothing changed meanwhile
+ * (src/domain/orders/rendered.ts).
+ *
+ * SQLite: one connection runs one transaction at a time, and the reader reads, renders and writes
+ * back in one transaction, so a trigger only has to delete the row.
+ *
+ * PostgreSQL: a writer's transaction can be in flight while a reader renders. Every write leaves a
+ * row with a bumped `version` and no body (a tombstone, created if missing): the reader remembers
+ * the version it saw before reading the order, and its write-back only fills a tombstone of that
+ * version. A writer in flight holds its tombstone's row lock (or its unique key), so the
+ * write-back waits for it and then finds another version. Items and tags of an order inserted in
+ * the same transaction leave no tombstone (no reader can have seen that order): bulk inserts and
+ * seeds stay cheap.
+ */
+export const orderV1Json: MigrationFactory = (engine) => ({
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable('order_v1_json')
+      .addColumn('order_id', 'integer', (c) => c.primaryKey().references('orders.id').onDelete('cascade'))
+      .addColumn('account_id', 'integer', notNull)
+      .addColumn('version', 'integer', (c) => c.notNull().defaultTo(0))
+      // null: invalidated (a tombstone, PostgreSQL)
+      .addColumn('body', 'text')
+      .execute();
+
+    if (engine === 'sqlite') {
+      const drop = (...ids: string[]) => sql.raw(`delete from order_v1_json where order_id in (${ids.join(', ')});`);
+      // A new order has no row yet (ids are never reused): inserts into orders need no trigger.
+      await sql`create trigger order_v1_json_orders_update after update on orders begin ${drop('old.id', 'new.id')} end`.execute(db);
+      for (const table of PARTS) {
+        await sql`create trigger ${sql.raw(`order_v1_json_${table}_insert`)} after insert on ${sql.raw(table)} begin ${drop('new.order_id')} end`.execute(db);
+        await sql`create trigger ${sql.raw(`order_v1_json_${table}_update`)} after update on ${sql.raw(table)} begin ${drop('old.order_id', 'new.order_id')} end`.execute(db);
+        await sql`create trigger ${sql.raw(`order_v1_json_${table}_delete`)} after delete on ${sql.raw(table)} begin ${drop('old.order_id')} end`.execute(db);
+      }
+      return;
+    }
+
+    // Tombstones in order id order: concurrent writers lock them in one order.
+    const tombstones = (orders: string) => sql.raw(`insert into order_v1_json (order_id, account_id, version, body)
+      select o.id, o.account_id, 1, null from orders o where ${orders} order by o.id
+      on conflict (order_id) do update set version = order_v1_json.version + 1, body = null;`);
+    const fn = async (name: string, body: ReturnType<typeof tombstones>) =>
+      sql`create function ${sql.raw(name)}() returns trigger language plpgsql as $$ begin ${body} return null; end $$`.execute(db);
+    // Any update of an order row (its own row version is always this transaction's, so no skip here).
+    await fn('order_v1_json_on_orders', tombstones('o.id in (select id from new_rows)'));
+    // Items and tags: skip orders whose row this transaction wrote (inserted, or updated: then the
+    // orders trigger above already left the tombstone).
+    const parts = (rows: string) => tombstones(`o.id in (${rows}) and o.xmin <> pg_current_xact_id()::xid`);
+    await fn('order_v1_json_on_part_insert', parts('select order_id from new_rows'));
+    await fn('order_v1_json_on_part_delete', parts('select order_id from old_rows'));
+    await fn('order_v1_json_on_part_update', parts('select order_id from old_rows union select order_id from new_rows'));
+    await sql`create trigger order_v1_json_orders_update after update on orders referencing new table as new_rows for each statement execute function order_v1_json_on_orders()`.execute(db);
+    for (const table of PARTS) {
+      const t = sql.raw(table);
+      await sql`create trigger ${sql.raw(`order_v1_json_${table}_insert`)} after insert on ${t} referencing new table as new_rows for each statement execute function order_v1_json_on_part_insert()`.execute(db);
+      await sql`create trigger ${sql.raw(`order_v1_json_${table}_delete`)} after delete on ${t} referencing old table as old_rows for each statement execute function order_v1_json_on_part_delete()`.execute(db);
+      await sql`create trigger ${sql.raw(`order_v1_json_${table}_update`)} after update on ${t} referencing old table as old_rows new table as new_rows for each statement execute function order_v1_json_on_part_update()`.execute(db);
+    }
+  },
+});
