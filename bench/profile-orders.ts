@@ -5,11 +5,11 @@
 //   ORDERS=100000 KEEP_DIR=/tmp/orders-100k npx tsx bench/profile-orders.ts
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../src/db/index.ts';
 import { seedOrders } from './seed-orders.ts';
-import { BENCH_KEYS, measure, startNode, V1_AUTH } from './lib.ts';
+import { BENCH_KEYS, cpuSeconds, measure, startNode, V1_AUTH } from './lib.ts';
 
 const ORDERS = Number(process.env.ORDERS ?? 100_000);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
@@ -28,16 +28,18 @@ if (!existsSync(marker)) {
   console.log(`seeded ${ORDERS} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   await database.close();
   await server.stop();
-  mkdirSync(marker);
+  mkdirSync(marker, { recursive: true });
 }
 const profDir = mkdtempSync(join(tmpdir(), 'shipdock-prof-orders-cpu-'));
 const server = await startNode('src/server.ts', env, 'listening', ['--cpu-prof', `--cpu-prof-dir=${profDir}`]);
 const url = `${server.url}${QUERY}`;
 const headers = { authorization: V1_AUTH };
 await measure('warm', { url, headers, connections: 4, duration: 2 });
+const cpu0 = cpuSeconds(server.pid);
 const m = await measure('load', { url, headers, connections: CONNECTIONS, duration: SECONDS });
+const cpuMs = ((cpuSeconds(server.pid) - cpu0) * 1000) / (m.rps * SECONDS);
 await server.stop();
-console.log(`${QUERY} [${databaseUrl ? 'postgres' : 'sqlite'}] ${CONNECTIONS} connections: ${m.rps} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, non-2xx ${m.non2xx}`);
+console.log(`${QUERY} [${databaseUrl ? 'postgres' : 'sqlite'}] ${CONNECTIONS} connections: ${m.rps} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, non-2xx ${m.non2xx}; server process CPU ${cpuMs.toFixed(2)} ms per request (all threads, profiler included); load ${loadavg()[0].toFixed(1)}`);
 const file = readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile')).map((f) => ({ f, size: statSync(join(profDir, f)).size })).sort((a, b) => b.size - a.size)[0].f;
 spawnSync(process.execPath, ['--import', 'tsx', 'bench/profile.ts'], {
   stdio: 'inherit',

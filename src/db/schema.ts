@@ -860,12 +860,12 @@ export interface OrderCountsTable {
   n: number;
 }
 
-/** The V1 JSON of an order, kept (0021); body null is an invalidated row (PostgreSQL). */
+/** The V1 JSON of an order, kept (0021): bytes on SQLite, text on PostgreSQL; null is an invalidated row. */
 export interface OrderV1JsonTable {
   order_id: number;
   account_id: number;
   version: Generated<number>;
-  body: string | null;
+  body: Buffer | string | null;
 }
 
 export interface DB {

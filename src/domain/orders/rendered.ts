@@ -15,16 +15,16 @@ const WRITE_BACK_LOCK_TIMEOUT = '100ms';
 /** lock_not_available (the timeout), deadlock_detected, foreign_key_violation (the order was deleted). */
 const WRITE_BACK_LOST = new Set(['55P03', '40P01', '23503']);
 
-/** The JSON of each order, in the order of `ids`; ids without an order row are left out. */
-export async function renderedOrders(ex: Executor, ids: readonly number[], render: OrderRenderer): Promise<string[]> {
+/** The JSON of each order as UTF-8 bytes, in the order of `ids`; ids without an order row are left out. */
+export async function renderedOrders(ex: Executor, ids: readonly number[], render: OrderRenderer): Promise<Buffer[]> {
   if (ids.length === 0) return [];
   const kept = await ex.selectFrom('order_v1_json').select(['order_id', 'version', 'body']).where('order_id', 'in', ids).execute();
-  const bodies = new Map<number, string>();
+  const bodies = new Map<number, Buffer>();
   /** Versions of invalidated rows (PostgreSQL tombstones), read before the orders are. */
   const seen = new Map<number, number>();
   for (const row of kept) {
     if (row.body === null) seen.set(row.order_id, row.version);
-    else bodies.set(row.order_id, row.body);
+    else bodies.set(row.order_id, typeof row.body === 'string' ? Buffer.from(row.body) : row.body);
   }
   if (bodies.size < ids.length) {
     const missing = ids.filter((id) => !bodies.has(id));
@@ -32,7 +32,7 @@ export async function renderedOrders(ex: Executor, ids: readonly number[], rende
     const fresh = postgres ? await renderPostgres(ex, missing, seen, render) : await renderSqlite(ex, missing, render);
     for (const [id, body] of fresh) bodies.set(id, body);
   }
-  const out: string[] = [];
+  const out: Buffer[] = [];
   for (const id of ids) {
     const body = bodies.get(id);
     if (body !== undefined) out.push(body);
@@ -40,9 +40,9 @@ export async function renderedOrders(ex: Executor, ids: readonly number[], rende
   return out;
 }
 
-function rendered(orders: Order[], render: OrderRenderer): Map<number, string> {
+function rendered(orders: Order[], render: OrderRenderer): Map<number, Buffer> {
   const texts = render(orders);
-  return new Map(orders.map((o, i) => [o.id, texts[i]]));
+  return new Map(orders.map((o, i) => [o.id, Buffer.from(texts[i])]));
 }
 
 /**
@@ -50,8 +50,8 @@ function rendered(orders: Order[], render: OrderRenderer): Map<number, string> {
  * at a time, so no write lands between the read and the write-back; a write after it deletes the
  * row again (0021's triggers).
  */
-async function renderSqlite(ex: Executor, ids: number[], render: OrderRenderer): Promise<Map<number, string>> {
-  let fresh = new Map<number, string>();
+async function renderSqlite(ex: Executor, ids: number[], render: OrderRenderer): Promise<Map<number, Buffer>> {
+  let fresh = new Map<number, Buffer>();
   const work = async (tx: Executor) => {
     const orders = await readOrders(tx, ids);
     fresh = rendered(orders, render);
@@ -79,7 +79,7 @@ async function renderSqlite(ex: Executor, ids: number[], render: OrderRenderer):
  * a tombstone is filled only if it still has the version seen. A writer still in flight holds the
  * row (or its key): the write-back waits for it, briefly, then finds another version.
  */
-async function renderPostgres(ex: Executor, ids: number[], seen: Map<number, number>, render: OrderRenderer): Promise<Map<number, string>> {
+async function renderPostgres(ex: Executor, ids: number[], seen: Map<number, number>, render: OrderRenderer): Promise<Map<number, Buffer>> {
   const orders = await readOrders(ex, ids);
   const fresh = rendered(orders, render);
   if (orders.length === 0) return fresh;
@@ -89,7 +89,7 @@ async function renderPostgres(ex: Executor, ids: number[], seen: Map<number, num
     await ex.transaction().execute(async (tx) => {
       await sql`set local lock_timeout = ${sql.lit(WRITE_BACK_LOCK_TIMEOUT)}`.execute(tx);
       await sql`insert into order_v1_json (order_id, account_id, version, body)
-        select * from unnest(${orders.map((o) => o.id)}::int[], ${orders.map((o) => o.accountId)}::int[], ${orders.map((o) => seen.get(o.id) ?? 0)}::int[], ${orders.map((o) => fresh.get(o.id)!)}::text[]) order by 1
+        select * from unnest(${orders.map((o) => o.id)}::int[], ${orders.map((o) => o.accountId)}::int[], ${orders.map((o) => seen.get(o.id) ?? 0)}::int[], ${orders.map((o) => fresh.get(o.id)!.toString())}::text[]) order by 1
         on conflict (order_id) do update set body = excluded.body
         where order_v1_json.version = excluded.version and order_v1_json.body is null`.execute(tx);
     });

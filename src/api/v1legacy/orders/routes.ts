@@ -23,7 +23,7 @@ import { formatV1Date } from '../../../domain/time/pacific.ts';
 import { actingAccount } from '../../common/context.ts';
 import { validationIssues } from '../../common/v2-errors.ts';
 import { intParam, successBody } from '../shared/params.ts';
-import { FieldProblems, calendarDateIn, enumIn, instantIn, pageText, rowsOf, sortDirIn, type V1Paging } from '../shared/values.ts';
+import { FieldProblems, calendarDateIn, enumIn, instantIn, pageBytes, rowsOf, sortDirIn, type V1Paging } from '../shared/values.ts';
 import { orderIn, orderOut, orderTexts, type V1OrderBody } from './mapper.ts';
 import {
   assignUserBody,
@@ -104,8 +104,8 @@ export const v1OrderRoutes: FastifyPluginAsync = async (app) => {
   // Lists send the orders' kept JSON (migration 0021, domain/orders/rendered.ts): the same bytes
   // as serializing orderOut, without building 100 orders per page.
   const orderPage = async (reply: FastifyReply, q: V1Paging, listed: { ids: number[]; total: number }) => {
-    const texts = await renderedOrders(db, listed.ids, orderTexts);
-    return reply.type('application/json; charset=utf-8').send(pageText('orders', texts, listed.total, q));
+    const bodies = await renderedOrders(db, listed.ids, orderTexts);
+    return reply.type('application/json; charset=utf-8').send(pageBytes('orders', bodies, listed.total, q));
   };
 
   app.get<{ Querystring: ListQuery }>('/orders', { schema: { tags, querystring: listOrdersQuery } }, async (request, reply) => {

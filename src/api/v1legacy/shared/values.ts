@@ -96,8 +96,13 @@ export function pageBody<K extends string, T>(key: K, items: T[], total: number,
   return { [key]: items, total, page: paging.page, pages: Math.ceil(total / paging.pageSize) } as { [P in K]: T[] } & { total: number; page: number; pages: number };
 }
 
-/** pageBody's JSON from items already rendered as JSON texts (the same bytes JSON.stringify makes). */
-export function pageText(key: string, itemTexts: string[], total: number, paging: V1Paging): string {
+const COMMA = Buffer.from(',');
+
+/** pageBody's JSON, as bytes, from items already rendered as JSON (the bytes JSON.stringify would make). */
+export function pageBytes(key: string, items: Buffer[], total: number, paging: V1Paging): Buffer {
   const pages = Math.ceil(total / paging.pageSize);
-  return `{${JSON.stringify(key)}:[${itemTexts.join(',')}],"total":${JSON.stringify(total)},"page":${JSON.stringify(paging.page)},"pages":${JSON.stringify(pages)}}`;
+  const parts = [Buffer.from(`{${JSON.stringify(key)}:[`)];
+  items.forEach((item, i) => (i === 0 ? parts.push(item) : parts.push(COMMA, item)));
+  parts.push(Buffer.from(`],"total":${JSON.stringify(total)},"page":${JSON.stringify(paging.page)},"pages":${JSON.stringify(pages)}}`));
+  return Buffer.concat(parts);
 }
