@@ -862,9 +862,10 @@ export interface OrderCountsTable {
 
 /** The V1 JSON of an order, kept (0021): bytes on SQLite, text on PostgreSQL; null is an invalidated row. */
 export interface OrderV1JsonTable {
+  /** Never the same twice: a new one for every row written. */
+  stamp: Generated<number>;
   order_id: number;
   account_id: number;
-  version: Generated<number>;
   body: Buffer | string | null;
 }
 

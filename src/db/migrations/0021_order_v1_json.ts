@@ -1,6 +1,5 @@
 import { sql, type Kysely } from 'kysely';
 import type { MigrationFactory } from '../migrate.ts';
-import { notNull } from './helpers.ts';
 
 /** The tables a V1 order's JSON is built from, besides `orders` itself (src/domain/orders/store.ts). */
 const PARTS = ['order_items', 'order_tags'] as const;
@@ -11,30 +10,37 @@ const PARTS = ['order_items', 'order_tags'] as const;
  * foreign key cascades), so the table never outgrows the orders. Triggers on every table the JSON
  * is built from invalidate it in the statement that writes, whatever code path writes; the reader
  * renders what is missing and writes it back only if nothing changed meanwhile
- * (src/domain/orders/rendered.ts).
+ * (src/domain/orders/rendered.ts). Every row written gets a `stamp` never handed out before, so
+ * a copy of a body held in memory is known current when its stamp is still the row's.
  *
  * SQLite: one connection runs one transaction at a time, and the reader reads, renders and writes
  * back in one transaction, so a trigger only has to delete the row.
  *
  * PostgreSQL: a writer's transaction can be in flight while a reader renders. Every write leaves a
- * row with a bumped `version` and no body (a tombstone, created if missing): the reader remembers
- * the version it saw before reading the order, and its write-back only fills a tombstone of that
- * version. A writer in flight holds its tombstone's row lock (or its unique key), so the
- * write-back waits for it and then finds another version. Items and tags of an order inserted in
- * the same transaction leave no tombstone (no reader can have seen that order): bulk inserts and
- * seeds stay cheap.
+ * row with a new stamp and no body (a tombstone, created if missing): the reader remembers the
+ * stamp it saw before reading the order, and its write-back only fills a tombstone still carrying
+ * it (or inserts a row where there was none). A writer in flight holds its tombstone's row lock
+ * (or its unique key), so the write-back waits for it and then finds another stamp. Items and tags
+ * of an order inserted in the same transaction leave no tombstone (no reader can have seen that
+ * order): bulk inserts and seeds stay cheap.
  */
 export const orderV1Json: MigrationFactory = (engine) => ({
   async up(db: Kysely<any>) {
-    await db.schema
-      .createTable('order_v1_json')
-      .addColumn('order_id', 'integer', (c) => c.primaryKey().references('orders.id').onDelete('cascade'))
-      .addColumn('account_id', 'integer', notNull)
-      .addColumn('version', 'integer', (c) => c.notNull().defaultTo(0))
-      // The JSON as UTF-8 bytes on SQLite (read as a Buffer, sent as it is), text on PostgreSQL (its
-      // driver reads bytea as hex, four times slower). null: invalidated (a tombstone, PostgreSQL).
-      .addColumn('body', engine === 'sqlite' ? 'blob' : 'text')
-      .execute();
+    if (engine === 'sqlite') {
+      // The row id is the stamp: AUTOINCREMENT never hands out one twice, and every write-back is a new row.
+      await sql`create table order_v1_json (
+        stamp integer primary key autoincrement,
+        order_id integer not null unique references orders (id) on delete cascade,
+        account_id integer not null,
+        body blob)`.execute(db);
+    } else {
+      await sql`create sequence order_v1_json_stamp as bigint`.execute(db);
+      await sql`create table order_v1_json (
+        order_id integer primary key references orders (id) on delete cascade,
+        account_id integer not null,
+        stamp bigint not null default nextval('order_v1_json_stamp'),
+        body text)`.execute(db);
+    }
 
     if (engine === 'sqlite') {
       const drop = (...ids: string[]) => sql.raw(`delete from order_v1_json where order_id in (${ids.join(', ')});`);
@@ -49,9 +55,9 @@ export const orderV1Json: MigrationFactory = (engine) => ({
     }
 
     // Tombstones in order id order: concurrent writers lock them in one order.
-    const tombstones = (orders: string) => sql.raw(`insert into order_v1_json (order_id, account_id, version, body)
-      select o.id, o.account_id, 1, null from orders o where ${orders} order by o.id
-      on conflict (order_id) do update set version = order_v1_json.version + 1, body = null;`);
+    const tombstones = (orders: string) => sql.raw(`insert into order_v1_json (order_id, account_id, body)
+      select o.id, o.account_id, null from orders o where ${orders} order by o.id
+      on conflict (order_id) do update set stamp = excluded.stamp, body = null;`);
     const fn = async (name: string, body: ReturnType<typeof tombstones>) =>
       sql`create function ${sql.raw(name)}() returns trigger language plpgsql as $$ begin ${body} return null; end $$`.execute(db);
     // Any update of an order row (its own row version is always this transaction's, so no skip here).

@@ -15,7 +15,7 @@ import {
 } from '../../../domain/orders/actions.ts';
 import { completeImport, forgetLookups, newImportBatch, type ImportBatch } from '../../../domain/orders/import-batch.ts';
 import { listOrderIds, type OrderFilter, type OrderSort } from '../../../domain/orders/list.ts';
-import { renderedOrders } from '../../../domain/orders/rendered.ts';
+import { renderedOrderList } from '../../../domain/orders/rendered.ts';
 import { saveOrder } from '../../../domain/orders/save.ts';
 import { getOrder } from '../../../domain/orders/store.ts';
 import { ORDER_STATUSES } from '../../../domain/orders/types.ts';
@@ -23,7 +23,7 @@ import { formatV1Date } from '../../../domain/time/pacific.ts';
 import { actingAccount } from '../../common/context.ts';
 import { validationIssues } from '../../common/v2-errors.ts';
 import { intParam, successBody } from '../shared/params.ts';
-import { FieldProblems, calendarDateIn, enumIn, instantIn, pageBytes, rowsOf, sortDirIn, type V1Paging } from '../shared/values.ts';
+import { FieldProblems, calendarDateIn, enumIn, instantIn, pageOfJson, rowsOf, sortDirIn, type V1Paging } from '../shared/values.ts';
 import { orderIn, orderOut, orderTexts, type V1OrderBody } from './mapper.ts';
 import {
   assignUserBody,
@@ -104,8 +104,8 @@ export const v1OrderRoutes: FastifyPluginAsync = async (app) => {
   // Lists send the orders' kept JSON (migration 0021, domain/orders/rendered.ts): the same bytes
   // as serializing orderOut, without building 100 orders per page.
   const orderPage = async (reply: FastifyReply, q: V1Paging, listed: { ids: number[]; total: number }) => {
-    const bodies = await renderedOrders(db, listed.ids, orderTexts);
-    return reply.type('application/json; charset=utf-8').send(pageBytes('orders', bodies, listed.total, q));
+    const list = await renderedOrderList(db, listed.ids, orderTexts);
+    return reply.type('application/json; charset=utf-8').send(pageOfJson('orders', list, listed.total, q));
   };
 
   app.get<{ Querystring: ListQuery }>('/orders', { schema: { tags, querystring: listOrdersQuery } }, async (request, reply) => {

@@ -96,13 +96,10 @@ export function pageBody<K extends string, T>(key: K, items: T[], total: number,
   return { [key]: items, total, page: paging.page, pages: Math.ceil(total / paging.pageSize) } as { [P in K]: T[] } & { total: number; page: number; pages: number };
 }
 
-const COMMA = Buffer.from(',');
-
-/** pageBody's JSON, as bytes, from items already rendered as JSON (the bytes JSON.stringify would make). */
-export function pageBytes(key: string, items: Buffer[], total: number, paging: V1Paging): Buffer {
+/** pageBody's JSON from the items' JSON already joined by commas: the bytes JSON.stringify makes of pageBody. */
+export function pageOfJson(key: string, items: Buffer, total: number, paging: V1Paging): Buffer {
   const pages = Math.ceil(total / paging.pageSize);
-  const parts = [Buffer.from(`{${JSON.stringify(key)}:[`)];
-  items.forEach((item, i) => (i === 0 ? parts.push(item) : parts.push(COMMA, item)));
-  parts.push(Buffer.from(`],"total":${JSON.stringify(total)},"page":${JSON.stringify(paging.page)},"pages":${JSON.stringify(pages)}}`));
-  return Buffer.concat(parts);
+  const head = `{${JSON.stringify(key)}:[`;
+  const tail = `],"total":${JSON.stringify(total)},"page":${JSON.stringify(paging.page)},"pages":${JSON.stringify(pages)}}`;
+  return Buffer.concat([Buffer.from(head), items, Buffer.from(tail)]);
 }
