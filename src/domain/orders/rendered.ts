@@ -64,11 +64,12 @@ class HeldBodies {
 const heldByDatabase = new WeakMap<object, HeldBodies>();
 
 /**
- * The JSON of the orders with these ids as UTF-8 bytes, joined by commas in the order of `ids`
- * (the inside of a JSON array); ids without an order row are left out.
+ * The JSON of the orders with these ids as UTF-8 bytes, in the order of `ids` with a comma between
+ * two (the inside of a JSON array, in pieces to concatenate once); ids without an order row are
+ * left out.
  */
-export async function renderedOrderList(ex: Executor, ids: readonly number[], render: OrderRenderer): Promise<Buffer> {
-  if (ids.length === 0) return Buffer.alloc(0);
+export async function renderedOrderList(ex: Executor, ids: readonly number[], render: OrderRenderer): Promise<Buffer[]> {
+  if (ids.length === 0) return [];
   // Inside a transaction the copies are not used: what it reads may never be committed.
   let held = ex.isTransaction ? new HeldBodies() : heldByDatabase.get(ex);
   if (!held) heldByDatabase.set(ex, (held = new HeldBodies()));
@@ -111,7 +112,7 @@ export async function renderedOrderList(ex: Executor, ids: readonly number[], re
     if (parts.length > 0) parts.push(COMMA);
     parts.push(body);
   }
-  return Buffer.concat(parts);
+  return parts;
 }
 
 /**
