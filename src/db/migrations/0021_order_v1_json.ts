@@ -43,7 +43,8 @@ export const orderV1Json: MigrationFactory = (engine) => ({
     }
 
     if (engine === 'sqlite') {
-      const drop = (...ids: string[]) => sql.raw(`delete from order_v1_json where order_id in (${ids.join(', ')});`);
+      // One `=` per id: `order_id in (new.order_id)` costs four times as much per row in a trigger.
+      const drop = (...ids: string[]) => sql.raw(ids.map((id) => `delete from order_v1_json where order_id = ${id};`).join(' '));
       // A new order has no row yet (ids are never reused): inserts into orders need no trigger.
       await sql`create trigger order_v1_json_orders_update after update on orders begin ${drop('old.id', 'new.id')} end`.execute(db);
       for (const table of PARTS) {
