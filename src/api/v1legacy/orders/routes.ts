@@ -14,7 +14,7 @@ import {
   unassignUser,
 } from '../../../domain/orders/actions.ts';
 import { completeImport, forgetLookups, newImportBatch, type ImportBatch } from '../../../domain/orders/import-batch.ts';
-import { listOrderIds, type OrderFilter, type OrderSort } from '../../../domain/orders/list.ts';
+import { listOrderIds, type KeptStamp, type OrderFilter, type OrderSort } from '../../../domain/orders/list.ts';
 import { renderedOrderList } from '../../../domain/orders/rendered.ts';
 import { saveOrder } from '../../../domain/orders/save.ts';
 import { getOrder } from '../../../domain/orders/store.ts';
@@ -103,8 +103,8 @@ export const v1OrderRoutes: FastifyPluginAsync = async (app) => {
 
   // Lists send the orders' kept JSON (migration 0021, domain/orders/rendered.ts): the same bytes
   // as serializing orderOut, without building 100 orders per page.
-  const orderPage = async (reply: FastifyReply, q: V1Paging, listed: { ids: number[]; total: number }) => {
-    const list = await renderedOrderList(db, listed.ids, orderTexts);
+  const orderPage = async (reply: FastifyReply, q: V1Paging, listed: { ids: number[]; total: number; kept?: Map<number, KeptStamp> }) => {
+    const list = await renderedOrderList(db, listed.ids, orderTexts, listed.kept);
     return reply.type('application/json; charset=utf-8').send(pageOfJson('orders', list, listed.total, q));
   };
 
@@ -115,7 +115,7 @@ export const v1OrderRoutes: FastifyPluginAsync = async (app) => {
     const sortBy = enumIn(problems, 'sortBy', q.sortBy, Object.keys(SORTS));
     problems.check();
     const sort = { by: sortBy ? SORTS[sortBy] : ('id' as const), dir: sortDirIn(q.sortDir) };
-    return orderPage(reply, q, await listOrderIds(db, actingAccount(request).id, filter, sort, rowsOf(q)));
+    return orderPage(reply, q, await listOrderIds(db, actingAccount(request).id, filter, sort, rowsOf(q), { kept: true }));
   });
 
   app.get<{ Querystring: ListQuery & { tagId: number } }>('/orders/listbytag', { schema: { tags, querystring: listByTagQuery } }, async (request, reply) => {
@@ -123,7 +123,7 @@ export const v1OrderRoutes: FastifyPluginAsync = async (app) => {
     const problems = new FieldProblems();
     const status = enumIn(problems, 'orderStatus', q.orderStatus, ORDER_STATUSES);
     problems.check();
-    return orderPage(reply, q, await listOrderIds(db, actingAccount(request).id, { status, tagId: q.tagId }, { by: 'id', dir: sortDirIn(q.sortDir) }, rowsOf(q)));
+    return orderPage(reply, q, await listOrderIds(db, actingAccount(request).id, { status, tagId: q.tagId }, { by: 'id', dir: sortDirIn(q.sortDir) }, rowsOf(q), { kept: true }));
   });
 
   app.post<{ Body: V1OrderBody }>('/orders/createorder', { schema: { tags, body: orderBodySchema } }, async (request) => {
