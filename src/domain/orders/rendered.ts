@@ -127,23 +127,27 @@ async function keptStamps(ex: Executor, ids: readonly number[]): Promise<Map<num
  */
 async function renderSqlite(ex: Executor, ids: number[], render: OrderRenderer, held: HeldBodies): Promise<Map<number, Buffer>> {
   let fresh = new Map<number, Buffer>();
+  let kept: { order_id: number; stamp: number }[] = [];
   const work = async (tx: Executor) => {
     const orders = await readOrders(tx, ids);
     const texts = render(orders);
     fresh = new Map(orders.map((o, i) => [o.id, Buffer.from(texts[i])]));
     if (orders.length === 0) return;
     // A new row (and stamp) even where another reader kept one meanwhile.
-    const kept = await tx
+    kept = await tx
       .insertInto('order_v1_json')
       .orReplace()
       .values(orders.map((o) => ({ order_id: o.id, account_id: o.accountId, body: fresh.get(o.id)! })))
       .returning(['order_id', 'stamp'])
       .execute();
-    if (!ex.isTransaction) for (const row of kept) held.set(row.order_id, Number(row.stamp), fresh.get(row.order_id)!);
   };
   try {
     if (ex.isTransaction) await work(ex);
-    else await ex.transaction().execute(work);
+    else {
+      await ex.transaction().execute(work);
+      // Held only once committed: a rolled-back AUTOINCREMENT hands the same stamp out again.
+      for (const row of kept) held.set(row.order_id, Number(row.stamp), fresh.get(row.order_id)!);
+    }
   } catch (error) {
     // Another process wrote the database between the read and the write-back (SQLITE_BUSY_SNAPSHOT):
     // the texts are still those of one consistent read, only not kept.
