@@ -1,7 +1,7 @@
 // Shared by the bench scripts: start servers as child processes, drive them with autocannon on loopback.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { chmodSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -35,7 +35,19 @@ async function ensureBuilt() {
 
 export interface Running {
   url: string;
+  /** The server's process id (its CPU time: see cpuSeconds). */
+  pid?: number;
   stop(): Promise<void>;
+}
+
+/** CPU time (user + system) a process has used so far, in seconds (Linux /proc; 0 elsewhere). */
+export function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
 }
 
 export async function startNode(script: string, env: Record<string, string>, readyText = 'listening', nodeArgs: string[] = []): Promise<Running> {
@@ -62,6 +74,7 @@ export async function startNode(script: string, env: Record<string, string>, rea
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());

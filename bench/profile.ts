@@ -70,7 +70,7 @@ function top(file: string, n = 25, seconds = Number(process.env.PROFILE_SECONDS 
   }
 }
 
-if (process.env.PROFILE_FILE) top(process.env.PROFILE_FILE, 40);
+if (process.env.PROFILE_FILE) top(process.env.PROFILE_FILE, 40, Number(process.env.PROFILE_SECONDS ?? 8), Number(process.env.PROFILE_REQUESTS ?? 0));
 else for (const route of ['warehouse', 'label', 'rates', 'labels'].filter((r) => !only || only === r)) {
   const dir = process.env.PROFILE_DIR ?? mkdtempSync(join(tmpdir(), `shipdock-prof-${route}-`));
   const server = await startShipdock(engine, {}, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);

@@ -100,6 +100,8 @@ function openPostgres(url: string, schema: string | undefined, poolSize: number)
  * otherwise prepare without end); queries without parameters (migrations, several statements) stay unnamed.
  */
 const MAX_NAMED = 2_000;
+/** Multi-row inserts (a batch of request-log entries, a restore) differ in row count nearly every time: left unnamed. */
+const MAX_NAMED_PARAMETERS = 256;
 const NAMED = Symbol('named statements');
 function namedStatements(pool: Pg.Pool): Pg.Pool {
   const names = new Map<string, string>();
@@ -119,7 +121,7 @@ function namedStatements(pool: Pg.Pool): Pg.Pool {
         const query = client.query.bind(client) as (...args: unknown[]) => unknown;
         // Kysely calls query(text, values) for queries and query(cursor) for streams.
         (client as unknown as { query: unknown }).query = (text: unknown, values?: unknown[], ...rest: unknown[]) => {
-          const name = typeof text === 'string' && Array.isArray(values) && values.length > 0 ? nameOf(text) : undefined;
+          const name = typeof text === 'string' && Array.isArray(values) && values.length > 0 && values.length <= MAX_NAMED_PARAMETERS ? nameOf(text) : undefined;
           return name ? query({ name, text, values }) : query(text, values, ...rest);
         };
         return client;

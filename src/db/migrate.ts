@@ -16,6 +16,7 @@ import { dashboard } from './migrations/0016_dashboard.ts';
 import { sandboxExtras } from './migrations/0018_sandbox_extras.ts';
 import { sandboxSnapshots } from './migrations/0019_sandbox_snapshots.ts';
 import { ordersAtScale } from './migrations/0020_orders_at_scale.ts';
+import { orderV1Json } from './migrations/0021_order_v1_json.ts';
 
 export type MigrationFactory = (engine: Engine) => Migration;
 
@@ -37,6 +38,7 @@ const migrations: Record<string, MigrationFactory> = {
   '0018_sandbox_extras': sandboxExtras,
   '0019_sandbox_snapshots': sandboxSnapshots,
   '0020_orders_at_scale': ordersAtScale,
+  '0021_order_v1_json': orderV1Json,
 };
 
 /** The newest migration: snapshots record it, so a restore never meets columns it does not know. */

@@ -860,6 +860,15 @@ export interface OrderCountsTable {
   n: number;
 }
 
+/** The V1 JSON of an order, kept (0021): bytes on SQLite, text on PostgreSQL; null is an invalidated row. */
+export interface OrderV1JsonTable {
+  /** Never the same twice: a new one for every row written. */
+  stamp: Generated<number>;
+  order_id: number;
+  account_id: number;
+  body: Buffer | string | null;
+}
+
 export interface DB {
   accounts: AccountsTable;
   partners: PartnersTable;
@@ -891,6 +900,7 @@ export interface DB {
   product_tags: ProductTagsTable;
   orders: OrdersTable;
   order_counts: OrderCountsTable;
+  order_v1_json: OrderV1JsonTable;
   order_items: OrderItemsTable;
   order_tags: OrderTagsTable;
   order_import_batches: OrderImportBatchesTable;

@@ -1,7 +1,7 @@
 // Records every authenticated API call (V1, V2, ShipEngine) in the sandbox request log. The hook
 // only copies what it needs; the writer inserts after the response, in batches.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { RequestLogWriter, type LogSurface } from '../../domain/sandbox/request-log.ts';
+import { RequestLogWriter, responseBytesText, type LogSurface } from '../../domain/sandbox/request-log.ts';
 import type { AppContext } from '../common/context.ts';
 
 declare module 'fastify' {
@@ -35,7 +35,9 @@ export function registerRequestLog(app: FastifyInstance, ctx: AppContext): void 
   app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     if (request.account && !NOT_API.test(request.url)) {
       const type = String(reply.getHeader('content-type') ?? '');
-      request.loggedResponse = typeof payload === 'string' && type.includes('json') ? payload : null;
+      const json = type.includes('json');
+      // V1 order lists send their JSON as bytes (src/api/v1legacy/orders/routes.ts).
+      request.loggedResponse = json && typeof payload === 'string' ? payload : json && Buffer.isBuffer(payload) ? responseBytesText(payload) : null;
     }
     return payload;
   });

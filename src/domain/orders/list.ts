@@ -46,6 +46,28 @@ export async function listOrders(
   sort: { by: OrderSort; dir: 'asc' | 'desc' },
   page: { offset: number; limit: number },
 ): Promise<{ orders: Order[]; total: number }> {
+  const { ids, total } = await listOrderIds(ex, accountId, filter, sort, page);
+  return { orders: await readOrders(ex, ids), total };
+}
+
+/** What 0021 keeps of an order's JSON: its stamp, and whether it was invalidated (no body). */
+export interface KeptStamp {
+  stamp: number;
+  dead: boolean;
+}
+
+/**
+ * The ids of one page of the list, in its order, and the exact total; with `kept`, also the stamp
+ * of each order's kept JSON (src/domain/orders/rendered.ts), read in the same query.
+ */
+export async function listOrderIds(
+  ex: Executor,
+  accountId: number,
+  filter: OrderFilter,
+  sort: { by: OrderSort; dir: 'asc' | 'desc' },
+  page: { offset: number; limit: number },
+  options: { kept?: boolean } = {},
+): Promise<{ ids: number[]; total: number; kept?: Map<number, KeptStamp> }> {
   // A literal, so PostgreSQL can match the partial indexes (WHERE active = 1).
   let query = ex.selectFrom('orders as o').where('o.account_id', '=', accountId).where(sql<boolean>`o.active = 1`);
   const range = (column: 'o.created_at' | 'o.modified_at' | 'o.order_date' | 'o.payment_date', from?: string, to?: string) => {
@@ -90,8 +112,19 @@ export async function listOrders(
   // bodies included) costs several times more on large matches.
   // The total: from the live-order counters when the filter is status and/or store (0020), else counted.
   const counted = countedByCounters(filter);
+  const pageIds = query.select(['o.id', primary.as('k')]).orderBy(primary, sort.dir).orderBy('o.id', sort.dir).offset(page.offset).limit(page.limit);
+  // The kept stamps are joined to the page's ids only (a join inside would run for every skipped
+  // row too), and the page sorted again (a join need not keep its input's order).
+  const withKept = () =>
+    ex
+      .selectFrom(pageIds.as('p'))
+      .leftJoin('order_v1_json as j', 'j.order_id', 'p.id')
+      .select(['p.id', 'j.stamp', sql<number | null>`case when j.body is null then 1 else 0 end`.as('dead')])
+      .orderBy('p.k', sort.dir)
+      .orderBy('p.id', sort.dir)
+      .execute();
   const [ids, total] = await Promise.all([
-    query.select('o.id').orderBy(primary, sort.dir).orderBy('o.id', sort.dir).offset(page.offset).limit(page.limit).execute(),
+    options.kept ? withKept() : pageIds.execute(),
     counted
       ? countOrders(ex, accountId, filter).then(async (c) => {
           if (needsCompaction(c.rows) && ex.getExecutor().adapter instanceof PostgresAdapter) await compactOrderCounts(ex, accountId);
@@ -99,8 +132,19 @@ export async function listOrders(
         })
       : query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((c) => Number(c.n)),
   ]);
-  const rows = ids.length === 0 ? [] : await ex.selectFrom('orders').selectAll().where('id', 'in', ids.map((r) => r.id)).execute();
-  const position = new Map(ids.map((r, i) => [r.id, i]));
+  if (!options.kept) return { ids: ids.map((r) => r.id), total };
+  const kept = new Map<number, KeptStamp>();
+  for (const row of ids as { id: number; stamp: number | null; dead: number | null }[]) {
+    if (row.stamp !== null) kept.set(row.id, { stamp: Number(row.stamp), dead: Number(row.dead) === 1 });
+  }
+  return { ids: ids.map((r) => r.id), total, kept };
+}
+
+/** The orders with these ids, in this order (ids without a row are left out). */
+export async function readOrders(ex: Executor, ids: readonly number[]): Promise<Order[]> {
+  if (ids.length === 0) return [];
+  const rows = await ex.selectFrom('orders').selectAll().where('id', 'in', ids).execute();
+  const position = new Map(ids.map((id, i) => [id, i]));
   rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
-  return { orders: await assembleOrders(ex, rows), total };
+  return assembleOrders(ex, rows);
 }

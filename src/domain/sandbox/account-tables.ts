@@ -103,6 +103,7 @@ export const NOT_IN_SNAPSHOTS: Readonly<Record<string, string>> = {
   jobs: 'the queue: restore cancels the account\'s pending jobs instead',
   sandbox_snapshots: 'the snapshots themselves',
   order_counts: 'derived: the orders triggers keep it, through reset and restore too',
+  order_v1_json: 'derived: the V1 JSON of orders, rendered on read; its rows go with their orders (foreign key cascade)',
 };
 
 /** Rows of `table` that belong to the account. */

@@ -1,6 +1,7 @@
 // The sandbox request log: every API call of an account, with its bodies (secrets redacted),
 // written after the response in batches, never in the request's transaction, and pruned as it
 // goes to a count and an age per account.
+import { isAscii } from 'node:buffer';
 import { insertJsonRows } from '../../db/bulk.ts';
 import type { Db, Executor } from '../../db/index.ts';
 
@@ -80,6 +81,17 @@ export function redactJsonText(text: string): string {
   } catch {
     return JSON.stringify(clipped);
   }
+}
+
+/**
+ * A JSON response sent as bytes, as the log keeps a response sent as text: the text, or the
+ * truncation marker with the text's length (characters never outnumber bytes, and an ASCII body has
+ * one per byte, so a large page is not decoded just to be measured).
+ */
+export function responseBytesText(bytes: Buffer): string {
+  if (bytes.length <= MAX_BODY_CHARS) return bytes.toString();
+  const length = isAscii(bytes) ? bytes.length : bytes.toString().length;
+  return length > MAX_BODY_CHARS ? JSON.stringify({ truncated: true, length }) : bytes.toString();
 }
 
 function bodyText(body: unknown): string | null {

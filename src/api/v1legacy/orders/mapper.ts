@@ -331,3 +331,6 @@ export function orderOut(o: Order) {
     externallyFulfilledByName: null,
   };
 }
+
+/** Each order's V1 JSON text (what the lists keep: it must depend on the order alone). */
+export const orderTexts = (orders: Order[]): string[] => orders.map((o) => JSON.stringify(orderOut(o)));

@@ -95,3 +95,11 @@ export const rowsOf = ({ page, pageSize }: V1Paging) => ({ offset: (page - 1) * 
 export function pageBody<K extends string, T>(key: K, items: T[], total: number, paging: V1Paging) {
   return { [key]: items, total, page: paging.page, pages: Math.ceil(total / paging.pageSize) } as { [P in K]: T[] } & { total: number; page: number; pages: number };
 }
+
+/** pageBody's JSON from the items' JSON pieces, commas included: the bytes JSON.stringify makes of pageBody. */
+export function pageOfJson(key: string, items: Buffer[], total: number, paging: V1Paging): Buffer {
+  const pages = Math.ceil(total / paging.pageSize);
+  const head = `{${JSON.stringify(key)}:[`;
+  const tail = `],"total":${JSON.stringify(total)},"page":${JSON.stringify(paging.page)},"pages":${JSON.stringify(pages)}}`;
+  return Buffer.concat([Buffer.from(head), ...items, Buffer.from(tail)]);
+}
