@@ -11,11 +11,13 @@ export const RENDER_QUEUE_LIMIT = 256;
 /** A thread with nothing to do for this long ends (the first stays while the process lives). */
 const IDLE_MS = 60_000;
 /**
- * Each thread's old generation, capped: left alone, V8 lets a busy thread's heap grow far past
- * what it holds (3,000 combined-PDF pages took two threads from 145 to 300 MB; capped, ~270 MB).
- * The largest task (a manifest of thousands of pieces) needs a few tens of MB.
+ * Each thread's heap, capped: left alone, V8 lets a busy thread's heap grow far past what it holds
+ * (3,000 combined-PDF pages took two threads from 145 to 300 MB; capped, ~270 MB). The largest
+ * task (a manifest of thousands of pieces) needs a few tens of MB of old generation. The young
+ * generation only holds one label's drawing at a time: V8's default (32 MB resident per thread
+ * once a combined PDF ran) became 4 MB, which took ~25 MB off each thread of a 10,000-label batch.
  */
-const THREAD_HEAP = { maxOldGenerationSizeMb: 96 };
+const THREAD_HEAP = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 4 };
 
 /**
  * The worker file beside this one, with this module's extension: `.ts` under tsx (tests,
