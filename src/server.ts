@@ -33,12 +33,14 @@ export async function bootstrap(database: Database, config: Config, clock: Clock
 export type Bootstrapped = GeneratedCredentials & { dashboardLogin?: { email: string; password: string } };
 
 export async function createContext(config: Config, options: { schema?: string } = {}): Promise<AppContext> {
-  const [{ openDatabase }, { Clock }, { registerJobHandlers }, { DatabaseRateLimiter, MemoryRateLimiter }] = await Promise.all([
+  const [{ openDatabase }, { Clock }, { registerJobHandlers }, { DatabaseRateLimiter, MemoryRateLimiter }, { keepHeapTight }] = await Promise.all([
     import('./db/index.ts'),
     import('./domain/clock.ts'),
     import('./job-handlers.ts'),
     import('./domain/limits/rate-limiter.ts'),
+    import('./heap-growth.ts'),
   ]);
+  keepHeapTight();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: options.schema });
   const clock = new Clock();
   registerJobHandlers();
