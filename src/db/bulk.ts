@@ -36,23 +36,6 @@ export async function insertRows<R extends Record<string, unknown> = Record<stri
   return result.rows;
 }
 
-export type ColumnType = 'integer' | 'text';
-
-/**
- * Inserts rows passed as one JSON parameter: the SQL text depends only on the table and columns, so
- * each engine prepares it once (SQLite's statement cache, PostgreSQL's named statements) however
- * many rows a call carries, and no query tree is built per value. For frequent background writes.
- */
-export async function insertJsonRows(ex: Executor, table: string, columns: Record<string, ColumnType>, rows: Record<string, Value>[]): Promise<void> {
-  if (rows.length === 0) return;
-  const names = Object.keys(columns);
-  const postgres = ex.getExecutor().adapter instanceof PostgresAdapter;
-  const [from, to] = postgres
-    ? [`select ${names.join(', ')} from json_to_recordset(`, `::json) as x(${names.map((n) => `${n} ${columns[n]}`).join(', ')})`]
-    : [`select ${names.map((n) => `value ->> '${n}'`).join(', ')} from json_each(`, ')'];
-  await sql`${sql.raw(`insert into ${table} (${names.join(', ')}) ${from}`)}${JSON.stringify(rows)}${sql.raw(to)}`.execute(ex);
-}
-
 /**
  * PostgreSQL, inside the caller's transaction: drops the tables' secondary indexes (those no
  * constraint owns) and their foreign keys, runs `load`, then creates each again from its own

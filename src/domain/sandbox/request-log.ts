@@ -2,8 +2,9 @@
 // written after the response in batches, never in the request's transaction, and pruned as it
 // goes to a count and an age per account.
 import { isAscii } from 'node:buffer';
-import { insertJsonRows } from '../../db/bulk.ts';
+import type { Insertable } from 'kysely';
 import type { Db, Executor } from '../../db/index.ts';
+import type { RequestLogTable } from '../../db/schema.ts';
 
 export type LogSurface = 'v1' | 'v2' | 'shipengine';
 
@@ -105,20 +106,6 @@ function bodyText(body: unknown): string | null {
 const FLUSH_CHARS = 256 * 1024;
 const FLUSH_ROWS = 100;
 
-const COLUMNS = {
-  account_id: 'integer',
-  at: 'text',
-  surface: 'text',
-  method: 'text',
-  path: 'text',
-  status: 'integer',
-  duration_ms: 'integer',
-  request_id: 'text',
-  request_headers: 'text',
-  request_body: 'text',
-  response_body: 'text',
-} as const;
-
 export interface RequestLogLimits {
   maxPerAccount: number;
   maxAgeHours: number;
@@ -182,7 +169,7 @@ export class RequestLogWriter {
     const entries = this.pending.splice(0, this.pending.length);
     // Small statements with the event loop let in between: one flush of 500 rates responses is
     // ~20 MB, and written at once it stalled every request behind it (the p99 of POST /rates).
-    let rows: Record<string, string | number | null>[] = [];
+    let rows: Insertable<RequestLogTable>[] = [];
     let chars = 0;
     for (const [i, e] of entries.entries()) {
       const row = {
@@ -201,7 +188,7 @@ export class RequestLogWriter {
       rows.push(row);
       chars += row.request_headers.length + (row.request_body?.length ?? 0) + (row.response_body?.length ?? 0);
       if (chars >= FLUSH_CHARS || rows.length >= FLUSH_ROWS || i === entries.length - 1) {
-        await insertJsonRows(this.db, 'request_log', COLUMNS, rows);
+        await this.db.insertInto('request_log').values(rows).execute();
         rows = [];
         chars = 0;
         await new Promise((resolve) => setImmediate(resolve));
