@@ -3,22 +3,19 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
+import { addWarehouse, createV1Order, shipmentOfOrder, v1Address } from '../helpers/v1-orders.ts';
 import { startTestApp, usingPostgres, type TestApp } from '../helpers/server.ts';
 import { onlyOn } from '../helpers/skips.ts';
 import { ORDER_STATUSES } from '../../src/domain/orders/types.ts';
 import { releaseHold } from '../../src/domain/orders/actions.ts';
 
-const address = (name: string) => ({ name, street1: '123 Atlantic Ave', city: 'Brooklyn', state: 'NY', postalCode: '11201', country: 'US', phone: '718-555-0199' });
 
 describe('order list totals stay exact across every write path', () => {
   let t: TestApp;
   let stores: number[];
   before(async () => {
     t = await startTestApp();
-    await t.api('v2', 'POST', '/v2/warehouses', {
-      name: 'HQ',
-      origin_address: { name: 'Dock', phone: '512-555-0100', address_line1: '500 W 2nd St', city_locality: 'Austin', state_province: 'TX', postal_code: '78701', country_code: 'US' },
-    });
+    await addWarehouse(t);
     const seeded = await t.app.inject({ method: 'POST', url: '/sandbox/seed', payload: { orders: 60, seed: 3 }, headers: { 'api-key': 'TEST_api_key_for_shipdock_tests' } });
     assert.equal(seeded.statusCode, 200, seeded.body);
     stores = (await t.v1('GET', '/stores')).json().map((s: { storeId: number }) => s.storeId);
@@ -47,31 +44,14 @@ describe('order list totals stay exact across every write path', () => {
     }
   }
 
-  const createOrder = async (orderNumber: string, overrides: Record<string, unknown> = {}) => {
-    const res = await t.v1('POST', '/orders/createorder', {
-      orderNumber,
-      orderKey: `key-${orderNumber}`,
-      orderDate: '2026-11-20T10:00:00',
-      orderStatus: 'awaiting_shipment',
-      billTo: address('Jane Buyer'),
-      shipTo: address('Jane Buyer'),
-      items: [{ sku: 'TSHIRT-M', name: 'T-shirt', quantity: 2, unitPrice: 15 }],
-      weight: { value: 20, units: 'ounces' },
-      ...overrides,
-    });
-    assert.equal(res.statusCode, 200, res.body);
-    return res.json() as { orderId: number };
-  };
-  const shipmentOf = async (orderId: number) =>
-    (await t.ctx.database.db.selectFrom('shipments').select('id').where('order_id', '=', orderId).executeTakeFirstOrThrow()).id;
 
   test('seed, V1 create, update, createorders, hold, restore, mark shipped, delete', async () => {
     await assertExact('after seeding');
-    const a = await createOrder('C-1');
+    const a = await createV1Order(t, 'C-1');
     await assertExact('V1 createorder');
-    await createOrder('C-1', { orderStatus: 'awaiting_payment' });
+    await createV1Order(t, 'C-1', { orderStatus: 'awaiting_payment' });
     await assertExact('V1 createorder updating the status');
-    await createOrder('C-2', { advancedOptions: { storeId: stores[1] }, orderStatus: 'pending_fulfillment' });
+    await createV1Order(t, 'C-2', { advancedOptions: { storeId: stores[1] }, orderStatus: 'pending_fulfillment' });
     await assertExact('V1 createorder into another store');
     const batch = await t.v1(
       'POST',
@@ -81,8 +61,8 @@ describe('order list totals stay exact across every write path', () => {
         orderKey: `batch-${i}`,
         orderDate: '2026-11-21T10:00:00',
         orderStatus: status,
-        billTo: address('Bulk Buyer'),
-        shipTo: address('Bulk Buyer'),
+        billTo: v1Address('Bulk Buyer'),
+        shipTo: v1Address('Bulk Buyer'),
         items: [{ sku: 'MUG', name: 'Mug', quantity: 1, unitPrice: 9 }],
       })),
     );
@@ -99,28 +79,28 @@ describe('order list totals stay exact across every write path', () => {
     const marked = await t.v1('POST', '/orders/markasshipped', { orderId: a.orderId, carrierCode: 'usps', shipDate: '2026-11-22' });
     assert.equal(marked.statusCode, 200, marked.body);
     await assertExact('V1 markasshipped');
-    const b = await createOrder('C-3');
+    const b = await createV1Order(t, 'C-3');
     assert.equal((await t.v1('DELETE', `/orders/${b.orderId}`)).statusCode, 200);
     await assertExact('V1 delete');
-    await createOrder('C-3', { orderStatus: 'on_hold' });
+    await createV1Order(t, 'C-3', { orderStatus: 'on_hold' });
     await assertExact('V1 createorder reviving a deleted order');
   });
 
   test('labels on V1 and V2, void, V2 cancel, reset', async () => {
-    const a = await createOrder('L-1');
+    const a = await createV1Order(t, 'L-1');
     const label = await t.v1('POST', '/orders/createlabelfororder', { orderId: a.orderId, carrierCode: 'ups', serviceCode: 'ups_ground', packageCode: 'package', shipDate: '2026-11-23' });
     assert.equal(label.statusCode, 200, label.body);
     await assertExact('V1 createlabelfororder');
     assert.equal((await t.v1('POST', '/shipments/voidlabel', { shipmentId: label.json().shipmentId })).statusCode, 200);
     await assertExact('V1 voidlabel');
-    const b = await createOrder('L-2', { carrierCode: 'ups', serviceCode: 'ups_ground' });
-    const v2 = await t.api('v2', 'POST', `/v2/labels/shipment/se-${await shipmentOf(b.orderId)}`, {});
+    const b = await createV1Order(t, 'L-2', { carrierCode: 'ups', serviceCode: 'ups_ground' });
+    const v2 = await t.api('v2', 'POST', `/v2/labels/shipment/se-${await shipmentOfOrder(t, b.orderId)}`, {});
     assert.equal(v2.statusCode, 200, v2.body);
     await assertExact('V2 label on the order shipment');
     assert.equal((await t.api('v2', 'PUT', `/v2/labels/${v2.json().label_id}/void`)).json().approved, true);
     await assertExact('V2 void');
-    const c = await createOrder('L-3');
-    assert.equal((await t.api('v2', 'PUT', `/v2/shipments/se-${await shipmentOf(c.orderId)}/cancel`)).statusCode, 204);
+    const c = await createV1Order(t, 'L-3');
+    assert.equal((await t.api('v2', 'PUT', `/v2/shipments/se-${await shipmentOfOrder(t, c.orderId)}/cancel`)).statusCode, 204);
     await assertExact('V2 shipment cancel');
     const reset = await t.app.inject({ method: 'POST', url: '/sandbox/reset', headers: { 'api-key': 'TEST_api_key_for_shipdock_tests' } });
     assert.equal(reset.statusCode, 200, reset.body);
@@ -129,12 +109,12 @@ describe('order list totals stay exact across every write path', () => {
   });
 
   test('concurrent writes moving orders between statuses in opposite directions stay exact', async () => {
-    const ids = await Promise.all(Array.from({ length: 12 }, (_, i) => createOrder(`P-${i}`, { orderStatus: i % 2 ? 'awaiting_payment' : 'on_hold' })));
+    const ids = await Promise.all(Array.from({ length: 12 }, (_, i) => createV1Order(t, `P-${i}`, { orderStatus: i % 2 ? 'awaiting_payment' : 'on_hold' })));
     await Promise.all(
       ids.map((o, i) =>
         t.v1('POST', '/orders/createorders', [
-          { orderNumber: `P-${i}`, orderKey: `key-P-${i}`, orderDate: '2026-11-20T10:00:00', orderStatus: i % 2 ? 'on_hold' : 'awaiting_payment', billTo: address('X'), shipTo: address('X'), items: [] },
-          { orderNumber: `Q-${i}`, orderKey: `key-Q-${i}`, orderDate: '2026-11-20T10:00:00', orderStatus: i % 2 ? 'awaiting_payment' : 'on_hold', billTo: address('X'), shipTo: address('X'), items: [] },
+          { orderNumber: `P-${i}`, orderKey: `key-P-${i}`, orderDate: '2026-11-20T10:00:00', orderStatus: i % 2 ? 'on_hold' : 'awaiting_payment', billTo: v1Address('X'), shipTo: v1Address('X'), items: [] },
+          { orderNumber: `Q-${i}`, orderKey: `key-Q-${i}`, orderDate: '2026-11-20T10:00:00', orderStatus: i % 2 ? 'awaiting_payment' : 'on_hold', billTo: v1Address('X'), shipTo: v1Address('X'), items: [] },
         ]).then((r) => assert.equal(r.statusCode, 200, `${o.orderId}: ${r.body}`)),
       ),
     );

@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import pg from 'pg';
+import { addWarehouse, createV1Order, shipmentOfOrder, v1Address } from '../helpers/v1-orders.ts';
 import { startTestApp, CREDENTIALS, type TestApp } from '../helpers/server.ts';
 import { onlyOn } from '../helpers/skips.ts';
 import { listOrders } from '../../src/domain/orders/list.ts';
@@ -15,17 +16,13 @@ import { insertShipment } from '../../src/domain/shipments/store.ts';
 import { orderOut } from '../../src/api/v1legacy/orders/mapper.ts';
 import { pageBody } from '../../src/api/v1legacy/shared/values.ts';
 
-const address = (name: string) => ({ name, street1: '123 Atlantic Ave', city: 'Brooklyn', state: 'NY', postalCode: '11201', country: 'US', phone: '718-555-0199' });
 const sandboxHeaders = { 'api-key': CREDENTIALS.apiKey };
 
 describe('kept V1 order JSON is never stale', () => {
   let t: TestApp;
   before(async () => {
     t = await startTestApp();
-    await t.api('v2', 'POST', '/v2/warehouses', {
-      name: 'HQ',
-      origin_address: { name: 'Dock', phone: '512-555-0100', address_line1: '500 W 2nd St', city_locality: 'Austin', state_province: 'TX', postal_code: '78701', country_code: 'US' },
-    });
+    await addWarehouse(t);
     const seeded = await t.app.inject({ method: 'POST', url: '/sandbox/seed', payload: { orders: 40, seed: 5 }, headers: sandboxHeaders });
     assert.equal(seeded.statusCode, 200, seeded.body);
   });
@@ -76,22 +73,6 @@ describe('kept V1 order JSON is never stale', () => {
     }
   }
 
-  const createOrder = async (orderNumber: string, overrides: Record<string, unknown> = {}) => {
-    const res = await t.v1('POST', '/orders/createorder', {
-      orderNumber,
-      orderKey: `key-${orderNumber}`,
-      orderDate: '2026-11-20T10:00:00',
-      orderStatus: 'awaiting_shipment',
-      billTo: address('Jane Buyer'),
-      shipTo: address('Jane Buyer'),
-      items: [{ sku: 'TSHIRT-M', name: 'T-shirt', quantity: 2, unitPrice: 15 }],
-      weight: { value: 20, units: 'ounces' },
-      ...overrides,
-    });
-    assert.equal(res.statusCode, 200, res.body);
-    return res.json() as { orderId: number };
-  };
-  const shipmentOf = async (orderId: number) => (await db().selectFrom('shipments').select('id').where('order_id', '=', orderId).executeTakeFirstOrThrow()).id;
   const ok = async (response: Promise<{ statusCode: number; body: string }>, status = 200) => {
     const res = await response;
     assert.equal(res.statusCode, status, res.body);
@@ -100,14 +81,14 @@ describe('kept V1 order JSON is never stale', () => {
 
   test('V1 order writes: create, update, createorders, tags, users, holds, mark shipped, delete', async () => {
     await assertFresh('after seeding');
-    const a = await createOrder('J-1');
+    const a = await createV1Order(t, 'J-1');
     await assertFresh('V1 createorder');
-    await createOrder('J-1', { orderStatus: 'awaiting_payment', items: [{ sku: 'MUG', name: 'Mug', quantity: 3, unitPrice: 9 }], internalNotes: 'changed' });
+    await createV1Order(t, 'J-1', { orderStatus: 'awaiting_payment', items: [{ sku: 'MUG', name: 'Mug', quantity: 3, unitPrice: 9 }], internalNotes: 'changed' });
     await assertFresh('V1 createorder updating the order and its items');
     await ok(
       t.v1('POST', '/orders/createorders', [
-        { orderNumber: 'J-1', orderKey: 'key-J-1', orderDate: '2026-11-21T10:00:00', orderStatus: 'awaiting_shipment', billTo: address('Bulk'), shipTo: address('Bulk'), items: [] },
-        { orderNumber: 'J-2', orderKey: 'key-J-2', orderDate: '2026-11-21T10:00:00', orderStatus: 'on_hold', billTo: address('Bulk'), shipTo: address('Bulk'), items: [{ name: 'Cap', quantity: 1, unitPrice: 5 }] },
+        { orderNumber: 'J-1', orderKey: 'key-J-1', orderDate: '2026-11-21T10:00:00', orderStatus: 'awaiting_shipment', billTo: v1Address('Bulk'), shipTo: v1Address('Bulk'), items: [] },
+        { orderNumber: 'J-2', orderKey: 'key-J-2', orderDate: '2026-11-21T10:00:00', orderStatus: 'on_hold', billTo: v1Address('Bulk'), shipTo: v1Address('Bulk'), items: [{ name: 'Cap', quantity: 1, unitPrice: 5 }] },
       ]),
     );
     await assertFresh('V1 createorders');
@@ -131,17 +112,17 @@ describe('kept V1 order JSON is never stale', () => {
     await assertFresh('hold released by the job');
     await ok(t.v1('POST', '/orders/markasshipped', { orderId: a.orderId, carrierCode: 'usps', shipDate: '2026-11-22' }));
     await assertFresh('V1 markasshipped');
-    const b = await createOrder('J-3');
+    const b = await createV1Order(t, 'J-3');
     await assertFresh('V1 createorder before delete');
     await ok(t.v1('DELETE', `/orders/${b.orderId}`));
     await assertFresh('V1 delete');
-    await createOrder('J-3', { orderStatus: 'on_hold' });
+    await createV1Order(t, 'J-3', { orderStatus: 'on_hold' });
     await assertFresh('V1 createorder reviving a deleted order');
   });
 
   test('tags deleted and renamed on V2 (the foreign key cascades to order tags)', async () => {
     const tag = await db().insertInto('tags').values({ account_id: 1, name: 'Gone', color: '#00FF00', created_at: t.ctx.clock.nowIso() }).returning('id').executeTakeFirstOrThrow();
-    const a = await createOrder('T-1');
+    const a = await createV1Order(t, 'T-1');
     await ok(t.v1('POST', '/orders/addtag', { orderId: a.orderId, tagId: tag.id }));
     await assertFresh('tagged');
     await ok(t.api('v2', 'PUT', '/v2/tags/Gone/Renamed'), 204);
@@ -152,15 +133,15 @@ describe('kept V1 order JSON is never stale', () => {
   });
 
   test('labels on V1 and V2, voids, V2 shipment update and cancel, a V2 sales order', async () => {
-    const a = await createOrder('L-1');
+    const a = await createV1Order(t, 'L-1');
     await assertFresh('order for a V1 label');
     const label = await ok(t.v1('POST', '/orders/createlabelfororder', { orderId: a.orderId, carrierCode: 'ups', serviceCode: 'ups_ground', packageCode: 'package', shipDate: '2026-11-23' }));
     await assertFresh('V1 createlabelfororder');
     await ok(t.v1('POST', '/shipments/voidlabel', { shipmentId: JSON.parse(label.body).shipmentId }));
     await assertFresh('V1 voidlabel');
-    const b = await createOrder('L-2', { carrierCode: 'ups', serviceCode: 'ups_ground' });
+    const b = await createV1Order(t, 'L-2', { carrierCode: 'ups', serviceCode: 'ups_ground' });
     await assertFresh('order for a V2 label');
-    const shipmentId = await shipmentOf(b.orderId);
+    const shipmentId = await shipmentOfOrder(t, b.orderId);
     const shipment = (await t.api('v2', 'GET', `/v2/shipments/se-${shipmentId}`)).json();
     const updated = await t.api('v2', 'PUT', `/v2/shipments/se-${shipmentId}`, {
       ...shipment,
@@ -173,9 +154,9 @@ describe('kept V1 order JSON is never stale', () => {
     await assertFresh('V2 label on the order shipment');
     assert.equal((await t.api('v2', 'PUT', `/v2/labels/${JSON.parse(v2.body).label_id}/void`)).json().approved, true);
     await assertFresh('V2 void');
-    const c = await createOrder('L-3');
+    const c = await createV1Order(t, 'L-3');
     await assertFresh('order for a V2 cancel');
-    await ok(t.api('v2', 'PUT', `/v2/shipments/se-${await shipmentOf(c.orderId)}/cancel`), 204);
+    await ok(t.api('v2', 'PUT', `/v2/shipments/se-${await shipmentOfOrder(t, c.orderId)}/cancel`), 204);
     await assertFresh('V2 shipment cancel');
     const sale = await db().transaction().execute(async (tx) => {
       const body = { ...(await tx.selectFrom('shipments').select('body').where('id', '=', shipmentId).executeTakeFirstOrThrow()) };
@@ -187,7 +168,7 @@ describe('kept V1 order JSON is never stale', () => {
   });
 
   test('writes no API makes: raw SQL on orders, items and tags', async () => {
-    const a = await createOrder('R-1', { items: [{ sku: 'A', name: 'A', quantity: 1, unitPrice: 1 }, { sku: 'B', name: 'B', quantity: 1, unitPrice: 2 }] });
+    const a = await createV1Order(t, 'R-1', { items: [{ sku: 'A', name: 'A', quantity: 1, unitPrice: 1 }, { sku: 'B', name: 'B', quantity: 1, unitPrice: 2 }] });
     await assertFresh('order for raw writes');
     await sql`update order_items set quantity = quantity + 4 where order_id = ${a.orderId} and sku = 'A'`.execute(db());
     await assertFresh('item updated');
@@ -208,8 +189,8 @@ describe('kept V1 order JSON is never stale', () => {
 
   test('sandbox: snapshot restore, seed, reset', async () => {
     await ok(t.app.inject({ method: 'POST', url: '/sandbox/snapshots', payload: { name: 'kept-json' }, headers: sandboxHeaders }), 201);
-    const a = await createOrder('S-1');
-    await createOrder('J-2', { orderStatus: 'cancelled', items: [{ sku: 'NEW', name: 'New', quantity: 1, unitPrice: 1 }] });
+    const a = await createV1Order(t, 'S-1');
+    await createV1Order(t, 'J-2', { orderStatus: 'cancelled', items: [{ sku: 'NEW', name: 'New', quantity: 1, unitPrice: 1 }] });
     await assertFresh('changes after the snapshot');
     await ok(t.app.inject({ method: 'POST', url: '/sandbox/snapshots/kept-json/restore', headers: sandboxHeaders }));
     await assertFresh('snapshot restored');
@@ -218,12 +199,12 @@ describe('kept V1 order JSON is never stale', () => {
     await assertFresh('seeded again');
     await ok(t.app.inject({ method: 'POST', url: '/sandbox/reset', headers: sandboxHeaders }));
     assert.equal(await keptRows(), 0, 'reset leaves no kept JSON behind (its orders are gone)');
-    await createOrder('S-2');
+    await createV1Order(t, 'S-2');
     await assertFresh('after reset');
   });
 
   test('a write in flight while a page is rendered is not kept (PostgreSQL)', { skip: onlyOn('postgres', 'concurrent writers are a PostgreSQL matter') }, async () => {
-    const a = await createOrder('W-1');
+    const a = await createV1Order(t, 'W-1');
     await assertFresh('order for the writer');
     const url = new URL(process.env.DATABASE_URL!);
     url.searchParams.set('options', `-c search_path=${t.schema}`);

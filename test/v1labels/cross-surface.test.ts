@@ -1,37 +1,20 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { addWarehouse, createV1Order } from '../helpers/v1-orders.ts';
 import { startTestApp, type TestApp } from '../helpers/server.ts';
 
-const address = (name: string) => ({ name, street1: '123 Atlantic Ave', city: 'Brooklyn', state: 'NY', postalCode: '11201', country: 'US', phone: '718-555-0199' });
 
 describe('one sales order across V1 and V2', () => {
   let t: TestApp;
   before(async () => {
     t = await startTestApp();
-    await t.api('v2', 'POST', '/v2/warehouses', {
-      name: 'HQ',
-      origin_address: { name: 'Dock', phone: '512-555-0100', address_line1: '500 W 2nd St', city_locality: 'Austin', state_province: 'TX', postal_code: '78701', country_code: 'US' },
-    });
+    await addWarehouse(t);
   });
   after(() => t.close());
 
-  const createOrder = async (orderNumber: string) => {
-    const res = await t.v1('POST', '/orders/createorder', {
-      orderNumber,
-      orderKey: `key-${orderNumber}`,
-      orderDate: '2026-11-20T10:00:00',
-      orderStatus: 'awaiting_shipment',
-      billTo: address('Jane Buyer'),
-      shipTo: address('Jane Buyer'),
-      items: [{ sku: 'TSHIRT-M', name: 'T-shirt', quantity: 2, unitPrice: 15 }],
-      weight: { value: 20, units: 'ounces' },
-    });
-    assert.equal(res.statusCode, 200, res.body);
-    return res.json();
-  };
 
   test('createlabelfororder ships the V1 order; the label shows on V2 and in V1 /shipments with the order', async () => {
-    const order = await createOrder('1001');
+    const order = await createV1Order(t, '1001');
     const res = await t.v1('POST', '/orders/createlabelfororder', {
       orderId: order.orderId, carrierCode: 'ups', serviceCode: 'ups_ground', packageCode: 'package', shipDate: '2026-11-23',
     });
@@ -52,7 +35,7 @@ describe('one sales order across V1 and V2', () => {
   });
 
   test('a V2 label on the order\'s shipment marks the V1 order shipped; voiding it reopens the order', async () => {
-    const order = await createOrder('1002');
+    const order = await createV1Order(t, '1002');
     const shipments = (await t.api('v2', 'GET', '/v2/shipments?page_size=100')).json().shipments as { shipment_id: string; shipment_number?: string; external_order_id?: string }[];
     const row = await t.ctx.database.db.selectFrom('shipments').select('id').where('order_id', '=', order.orderId).executeTakeFirstOrThrow();
     assert.ok(shipments.some((s) => s.shipment_id === `se-${row.id}`), 'the V1 order is a V2 shipment');
@@ -71,7 +54,7 @@ describe('one sales order across V1 and V2', () => {
   });
 
   test('cancelling the order\'s shipment on V2 cancels the V1 order', async () => {
-    const order = await createOrder('1003');
+    const order = await createV1Order(t, '1003');
     const row = await t.ctx.database.db.selectFrom('shipments').select('id').where('order_id', '=', order.orderId).executeTakeFirstOrThrow();
     assert.equal((await t.api('v2', 'PUT', `/v2/shipments/se-${row.id}/cancel`)).statusCode, 204);
     assert.equal((await t.v1('GET', `/orders/${order.orderId}`)).json().orderStatus, 'cancelled');

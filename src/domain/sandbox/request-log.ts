@@ -168,7 +168,7 @@ export class RequestLogWriter {
     if (this.pending.length === 0) return;
     const entries = this.pending.splice(0, this.pending.length);
     // Small statements with the event loop let in between: one flush of 500 rates responses is
-    // ~20 MB, and written at once it stalled every request behind it (the p99 of POST /rates).
+    // ~20 MB, and written as one statement it held every request until it was done.
     let rows: Insertable<RequestLogTable>[] = [];
     let chars = 0;
     for (const [i, e] of entries.entries()) {
