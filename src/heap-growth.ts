@@ -6,7 +6,7 @@
 // and V8 reads it at every collection, so setting it at start is enough.
 import { setFlagsFromString } from 'node:v8';
 
-export const HEAP_GROWING_PERCENT = 30;
+const HEAP_GROWING_PERCENT = 30;
 
 let applied = false;
 

@@ -39,13 +39,10 @@ function prefixUpperBound(prefix: string): string {
   return String.fromCodePoint(...points, last);
 }
 
-export async function listOrders(
-  ex: Executor,
-  accountId: number,
-  filter: OrderFilter,
-  sort: { by: OrderSort; dir: 'asc' | 'desc' },
-  page: { offset: number; limit: number },
-): Promise<{ orders: Order[]; total: number }> {
+type ListSort = { by: OrderSort; dir: 'asc' | 'desc' };
+type ListPage = { offset: number; limit: number };
+
+export async function listOrders(ex: Executor, accountId: number, filter: OrderFilter, sort: ListSort, page: ListPage): Promise<{ orders: Order[]; total: number }> {
   const { ids, total } = await listOrderIds(ex, accountId, filter, sort, page);
   return { orders: await readOrders(ex, ids), total };
 }
@@ -60,12 +57,14 @@ export interface KeptStamp {
  * The ids of one page of the list, in its order, and the exact total; with `kept`, also the stamp
  * of each order's kept JSON (src/domain/orders/rendered.ts), read in the same query.
  */
+export async function listOrderIds(ex: Executor, accountId: number, filter: OrderFilter, sort: ListSort, page: ListPage, options: { kept: true }): Promise<{ ids: number[]; total: number; kept: Map<number, KeptStamp> }>;
+export async function listOrderIds(ex: Executor, accountId: number, filter: OrderFilter, sort: ListSort, page: ListPage): Promise<{ ids: number[]; total: number }>;
 export async function listOrderIds(
   ex: Executor,
   accountId: number,
   filter: OrderFilter,
-  sort: { by: OrderSort; dir: 'asc' | 'desc' },
-  page: { offset: number; limit: number },
+  sort: ListSort,
+  page: ListPage,
   options: { kept?: boolean } = {},
 ): Promise<{ ids: number[]; total: number; kept?: Map<number, KeptStamp> }> {
   // A literal, so PostgreSQL can match the partial indexes (WHERE active = 1).

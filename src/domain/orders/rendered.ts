@@ -66,21 +66,20 @@ const heldByDatabase = new WeakMap<object, HeldBodies>();
 /**
  * The JSON of the orders with these ids as UTF-8 bytes, in the order of `ids` with a comma between
  * two (the inside of a JSON array, in pieces to concatenate once); ids without an order row are
- * left out. `kept`: the ids' kept stamps when the caller read them already (listOrderIds), read no
- * later than anything else of the orders.
+ * left out. `kept`: the ids' kept stamps as listOrderIds read them, no later than anything else of
+ * the orders.
  */
-export async function renderedOrderList(ex: Executor, ids: readonly number[], render: OrderRenderer, kept?: Map<number, KeptStamp>): Promise<Buffer[]> {
+export async function renderedOrderList(ex: Executor, ids: readonly number[], render: OrderRenderer, kept: Map<number, KeptStamp>): Promise<Buffer[]> {
   if (ids.length === 0) return [];
   // Inside a transaction the copies are not used: what it reads may never be committed.
   let held = ex.isTransaction ? new HeldBodies() : heldByDatabase.get(ex);
   if (!held) heldByDatabase.set(ex, (held = new HeldBodies()));
   const postgres = ex.getExecutor().adapter instanceof PostgresAdapter;
-  const stamps = kept ?? (await keptStamps(ex, ids));
   const bodies = new Map<number, Buffer>();
   /** Stamps of tombstones (PostgreSQL), read before the orders are: the write-back compares them. */
   const dead = new Map<number, number>();
   const unread: number[] = [];
-  for (const [orderId, { stamp, dead: invalidated }] of stamps) {
+  for (const [orderId, { stamp, dead: invalidated }] of kept) {
     if (invalidated) dead.set(orderId, stamp);
     else {
       const body = held.get(orderId, stamp);
@@ -113,11 +112,6 @@ export async function renderedOrderList(ex: Executor, ids: readonly number[], re
     parts.push(body);
   }
   return parts;
-}
-
-async function keptStamps(ex: Executor, ids: readonly number[]): Promise<Map<number, KeptStamp>> {
-  const rows = await ex.selectFrom('order_v1_json').select(['order_id', 'stamp', sql<number>`case when body is null then 1 else 0 end`.as('dead')]).where('order_id', 'in', ids).execute();
-  return new Map(rows.map((row) => [row.order_id, { stamp: Number(row.stamp), dead: Number(row.dead) === 1 }]));
 }
 
 /**

@@ -103,7 +103,7 @@ export const v1OrderRoutes: FastifyPluginAsync = async (app) => {
 
   // Lists send the orders' kept JSON (migration 0021, domain/orders/rendered.ts): the same bytes
   // as serializing orderOut, without building 100 orders per page.
-  const orderPage = async (reply: FastifyReply, q: V1Paging, listed: { ids: number[]; total: number; kept?: Map<number, KeptStamp> }) => {
+  const orderPage = async (reply: FastifyReply, q: V1Paging, listed: { ids: number[]; total: number; kept: Map<number, KeptStamp> }) => {
     const list = await renderedOrderList(db, listed.ids, orderTexts, listed.kept);
     return reply.type('application/json; charset=utf-8').send(pageOfJson('orders', list, listed.total, q));
   };
