@@ -41,7 +41,7 @@ export async function createContext(config: Config, options: { schema?: string }
     import('./heap-growth.ts'),
   ]);
   keepHeapTight();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: options.schema });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: options.schema, backgroundCheckpoints: true });
   const clock = new Clock();
   registerJobHandlers();
   const rateLimiter = database.engine === 'postgres' ? new DatabaseRateLimiter(database.db) : new MemoryRateLimiter();

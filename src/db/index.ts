@@ -7,6 +7,7 @@ import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely
 import type { DB } from './schema.ts';
 import { migrateToLatest } from './migrate.ts';
 import { WriteWatchPlugin } from './write-watch.ts';
+import { startWalCheckpointer } from './wal-checkpoints.ts';
 import { lazyPackage } from '../lazy-package.ts';
 
 // Each engine's driver loads when that engine is opened: the other one is never needed.
@@ -34,6 +35,8 @@ export interface DatabaseOptions {
   /** PostgreSQL only: isolates a test run in its own schema. */
   schema?: string;
   poolSize?: number;
+  /** Embedded database files only: WAL checkpoints run in a worker thread (the server; not one-shot CLI commands). */
+  backgroundCheckpoints?: boolean;
 }
 
 let pgTypesSet = false;
@@ -44,7 +47,7 @@ function pgDriver(): typeof Pg {
   return pgPackage;
 }
 
-function openSqlite(dataDir: string): Db {
+function openSqlite(dataDir: string, backgroundCheckpoints: boolean): { db: Db; stop: () => Promise<void> } {
   let file = ':memory:';
   if (dataDir !== ':memory:') {
     mkdirSync(dataDir, { recursive: true });
@@ -55,7 +58,13 @@ function openSqlite(dataDir: string): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database: cachedStatements(sqlite) }), plugins: [new WriteWatchPlugin()] });
+  const checkpointer =
+    backgroundCheckpoints && file !== ':memory:'
+      ? startWalCheckpointer(sqlite, file, (error) => console.error('shipdock: the WAL checkpoint thread failed; the server connection checkpoints instead', error))
+      : null;
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachedStatements(sqlite) }), plugins: [new WriteWatchPlugin()] });
+  // The checkpoint thread closes its connection first: the last one to close checkpoints and removes the WAL.
+  return { db, stop: async () => checkpointer?.stop() };
 }
 
 /**
@@ -138,10 +147,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     await admin.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
     await admin.end();
   }
-  const db =
+  const { db, stop } =
     engine === 'postgres'
-      ? openPostgres(options.databaseUrl!, options.schema, options.poolSize ?? 10)
-      : openSqlite(options.dataDir);
+      ? { db: openPostgres(options.databaseUrl!, options.schema, options.poolSize ?? 10), stop: async () => {} }
+      : openSqlite(options.dataDir, options.backgroundCheckpoints ?? false);
   await migrateToLatest(db, engine);
-  return { engine, db, close: () => db.destroy() };
+  return {
+    engine,
+    db,
+    close: async () => {
+      await stop();
+      await db.destroy();
+    },
+  };
 }
