@@ -13,3 +13,11 @@ export async function lockRow(
   if (!(ex.getExecutor().adapter instanceof PostgresAdapter)) return;
   await sql`SELECT id FROM ${sql.table(table)} WHERE id = ${id} FOR UPDATE`.execute(ex);
 }
+
+/**
+ * A select that locks its rows like `lockRow` on PostgreSQL, in the same round trip; after a wait
+ * it reads the row as the transaction that held it left it. SQLite needs no lock.
+ */
+export function lockingOnPostgres<Query extends { forUpdate(): Query }>(ex: Executor, query: Query): Query {
+  return ex.getExecutor().adapter instanceof PostgresAdapter ? query.forUpdate() : query;
+}

@@ -18,23 +18,28 @@ const WRITES = new Set(['InsertQueryNode', 'UpdateQueryNode', 'DeleteQueryNode',
 
 type Named = { kind?: string; table?: { identifier?: { name?: string } }; node?: Named };
 
-/** The table a write changes: the target of INSERT INTO, UPDATE (maybe aliased), DELETE FROM, MERGE INTO. */
-function tablesIn(root: OperationNode, found: Set<string>) {
+/** The tables a write changes: the target of INSERT INTO, UPDATE (maybe aliased), DELETE FROM, MERGE INTO; none for a read. */
+export function tablesWritten(root: OperationNode): string[] {
+  if (!WRITES.has(root.kind)) return [];
+  const found = new Set<string>();
   const q = root as unknown as { into?: Named; table?: Named; from?: { froms?: Named[] } };
   const targets = [q.into, q.table, ...(root.kind === 'DeleteQueryNode' ? (q.from?.froms ?? []) : [])];
   for (let target of targets) {
     if (target?.kind === 'AliasNode') target = target.node;
     if (target?.kind === 'TableNode' && target.table?.identifier?.name) found.add(target.table.identifier.name);
   }
+  return [...found];
+}
+
+/** Tells the listeners of these tables that they were written (a query compiled once runs without the plugin). */
+export function announceWrites(tables: readonly string[]): void {
+  if (listeners.size === 0) return;
+  for (const table of tables) for (const listener of listeners.get(table) ?? []) listener(table);
 }
 
 export class WriteWatchPlugin implements KyselyPlugin {
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    if (listeners.size > 0 && WRITES.has(args.node.kind)) {
-      const found = new Set<string>();
-      tablesIn(args.node as OperationNode, found);
-      for (const table of found) for (const listener of listeners.get(table) ?? []) listener(table);
-    }
+    if (listeners.size > 0) announceWrites(tablesWritten(args.node));
     return args.node;
   }
 

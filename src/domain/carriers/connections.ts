@@ -1,6 +1,8 @@
 // Carrier connections of an account: the built-in simulated carriers every account starts with,
 // accounts connected later, and their settings.
 import type { Executor } from '../../db/index.ts';
+import { preparedQuery } from '../../db/prepared.ts';
+import { onTableWrite } from '../../db/write-watch.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { getCarrierConnector } from '../../carriers/registry.ts';
 import type { CarrierConnector } from '../../carriers/types.ts';
@@ -65,9 +67,28 @@ export async function listCarriers(ex: Executor, accountId: number): Promise<Car
   return (await live(ex, accountId).orderBy('id').execute()).map(toConnection);
 }
 
+/**
+ * A transaction's carrier reads, kept for the rest of it: buying a label reads its carrier when the
+ * shipment is checked and again at the purchase. Any write to carriers in this process drops them all.
+ */
+let readInTransaction = new WeakMap<Executor, Map<string, CarrierConnection | null>>();
+onTableWrite(['carriers'], () => {
+  readInTransaction = new WeakMap();
+});
+
+const carrierById = preparedQuery((ex, p: { accountId: number; id: number }) => live(ex, p.accountId).where('id', '=', p.id));
+
 export async function findCarrier(ex: Executor, accountId: number, id: number): Promise<CarrierConnection | null> {
-  const row = await live(ex, accountId).where('id', '=', id).executeTakeFirst();
-  return row ? toConnection(row) : null;
+  const key = `${accountId}:${id}`;
+  let read = ex.isTransaction ? readInTransaction.get(ex) : undefined;
+  if (read?.has(key)) return read.get(key)!;
+  const [row] = await carrierById(ex, { accountId, id });
+  const carrier = row ? toConnection(row) : null;
+  if (ex.isTransaction) {
+    if (!read) readInTransaction.set(ex, (read = new Map()));
+    read.set(key, carrier);
+  }
+  return carrier;
 }
 
 export async function getCarrier(ex: Executor, accountId: number, id: number): Promise<CarrierConnection> {

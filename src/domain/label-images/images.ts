@@ -2,6 +2,7 @@
 // account. Bytes live in the database (bytea / blob) like rendered label files.
 import type { Selectable } from 'kysely';
 import type { Executor } from '../../db/index.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 import type { LabelImagesTable } from '../../db/schema.ts';
 import { lockRow } from '../../db/locks.ts';
 import { renderOnPool } from '../documents/render-pool.ts';
@@ -180,8 +181,12 @@ export async function deleteLabelImage(ex: Executor, accountId: number, id: numb
   await ex.deleteFrom('label_images').where('id', '=', id).execute();
 }
 
+const defaultImage = preparedQuery((ex, p: { accountId: number }) =>
+  ex.selectFrom('label_images').select('id').where('account_id', '=', p.accountId).where('is_default', '=', 1),
+);
+
 export async function defaultLabelImageId(ex: Executor, accountId: number): Promise<number | null> {
-  const row = await ex.selectFrom('label_images').select('id').where('account_id', '=', accountId).where('is_default', '=', 1).executeTakeFirst();
+  const [row] = await defaultImage(ex, { accountId });
   return row?.id ?? null;
 }
 

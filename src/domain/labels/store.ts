@@ -1,6 +1,7 @@
 // Persistence of labels and their packages.
 import type { Selectable } from 'kysely';
 import type { Executor } from '../../db/index.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 import type { LabelPackagesTable, LabelsTable } from '../../db/schema.ts';
 import { notFound } from '../errors.ts';
 import type { Label, LabelBody, LabelPackage, LabelStatus } from './types.ts';
@@ -56,9 +57,16 @@ export function labelFromRow(row: LabelRow, own: PackageRow[]): Label {
   return label;
 }
 
+const labelById = preparedQuery((ex, p: { accountId: number; id: number }) =>
+  ex.selectFrom('labels').selectAll().where('id', '=', p.id).where('account_id', '=', p.accountId),
+);
+const packagesOf = preparedQuery((ex, p: { labelId: number }) =>
+  ex.selectFrom('label_packages').select(['id', 'tracking_number']).where('label_id', '=', p.labelId).orderBy('sequence'),
+);
+
 export async function findLabel(ex: Executor, accountId: number, id: number): Promise<Label | null> {
-  const row = await ex.selectFrom('labels').selectAll().where('id', '=', id).where('account_id', '=', accountId).executeTakeFirst();
-  return row ? (await assembleLabels(ex, [row]))[0] : null;
+  const [row] = await labelById(ex, { accountId, id });
+  return row ? labelFromRow(row, await packagesOf(ex, { labelId: row.id })) : null;
 }
 
 export async function getLabel(ex: Executor, accountId: number, id: number): Promise<Label> {

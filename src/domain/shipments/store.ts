@@ -1,5 +1,6 @@
 // Persistence of shipments; the full neutral body is JSON, the filterable parts are columns.
 import { MAX_ROW_ID, type Executor } from '../../db/index.ts';
+import { columnsOf, everyColumn, preparedQuery } from '../../db/prepared.ts';
 import { notFound } from '../errors.ts';
 import type { Shipment, ShipmentBody, ShipmentStatus } from './types.ts';
 
@@ -51,22 +52,28 @@ export const shipmentColumns = (body: ShipmentBody) => ({
   body: JSON.stringify(body),
 });
 
+type ShipmentInsert = Omit<ShipmentRow, 'id'> & ReturnType<typeof shipmentColumns>;
+const SHIPMENT_COLUMNS = everyColumn<ShipmentInsert>({
+  account_id: true, order_id: true, external_shipment_id: true, shipment_number: true, status: true, import_batch_id: true, created_at: true,
+  modified_at: true, carrier_id: true, service_code: true, warehouse_id: true, ship_date: true, is_return: true, body: true,
+});
+const insertRow = preparedQuery((ex, p: ShipmentInsert) => ex.insertInto('shipments').values(columnsOf(p, SHIPMENT_COLUMNS)).returningAll());
+const setStatus = preparedQuery((ex, p: { accountId: number; id: number; status: ShipmentStatus; now: string }) =>
+  ex.updateTable('shipments').set({ status: p.status, modified_at: p.now }).where('id', '=', p.id).where('account_id', '=', p.accountId),
+);
+
 export async function insertShipment(ex: Executor, accountId: number, input: NewShipment, now: string): Promise<Shipment> {
-  const row = await ex
-    .insertInto('shipments')
-    .values({
-      account_id: accountId,
-      order_id: input.orderId ?? null,
-      external_shipment_id: input.externalShipmentId ?? null,
-      shipment_number: input.shipmentNumber ?? null,
-      status: input.status ?? 'pending',
-      import_batch_id: input.importBatchId ?? null,
-      created_at: now,
-      modified_at: now,
-      ...shipmentColumns(input.body),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const [row] = await insertRow(ex, {
+    account_id: accountId,
+    order_id: input.orderId ?? null,
+    external_shipment_id: input.externalShipmentId ?? null,
+    shipment_number: input.shipmentNumber ?? null,
+    status: input.status ?? 'pending',
+    import_batch_id: input.importBatchId ?? null,
+    created_at: now,
+    modified_at: now,
+    ...shipmentColumns(input.body),
+  });
   return toShipment(row);
 }
 
@@ -75,7 +82,7 @@ export async function updateShipmentBody(ex: Executor, accountId: number, id: nu
 }
 
 export async function setShipmentStatus(ex: Executor, accountId: number, id: number, status: ShipmentStatus, now: string): Promise<void> {
-  await ex.updateTable('shipments').set({ status, modified_at: now }).where('id', '=', id).where('account_id', '=', accountId).execute();
+  await setStatus(ex, { accountId, id, status, now });
 }
 
 async function tagsOf(ex: Executor, shipmentId: number): Promise<string[]> {

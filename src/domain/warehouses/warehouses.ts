@@ -1,5 +1,6 @@
 // Ship-from locations. One warehouse per account is the default; it cannot be deleted.
 import type { Executor } from '../../db/index.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 import { DomainError, notFound } from '../errors.ts';
 import type { PostalAddress } from '../shipping-types.ts';
 
@@ -51,8 +52,10 @@ export async function listWarehouses(ex: Executor, accountId: number): Promise<W
   return (await live(ex, accountId).orderBy('id').execute()).map(toWarehouse);
 }
 
+const byId = preparedQuery((ex, p: { accountId: number; id: number }) => live(ex, p.accountId).where('id', '=', p.id));
+
 export async function getWarehouse(ex: Executor, accountId: number, id: number): Promise<Warehouse> {
-  const row = await live(ex, accountId).where('id', '=', id).executeTakeFirst();
+  const [row] = await byId(ex, { accountId, id });
   if (!row) throw notFound('warehouse', id);
   return toWarehouse(row);
 }

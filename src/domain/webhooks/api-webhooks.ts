@@ -1,5 +1,6 @@
 // V2 / ShipEngine webhook subscriptions (/environment/webhooks): one URL per event and surface.
 import type { Executor } from '../../db/index.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 import { DomainError, invalidField, notFound } from '../errors.ts';
 
 /** Both spec editions: the 2025 events, then the 2026 `_v2` events. */
@@ -166,7 +167,11 @@ export async function findApiWebhook(ex: Executor, id: number): Promise<ApiWebho
 }
 
 /** Every surface's subscriptions of the account to one event. */
+const subscriptionsTo = preparedQuery((ex, p: { accountId: number; event: ApiWebhookEvent }) =>
+  ex.selectFrom('api_webhooks').selectAll().where('account_id', '=', p.accountId).where('event', '=', p.event).orderBy('id'),
+);
+
 export async function apiSubscriptionsTo(ex: Executor, accountId: number, event: ApiWebhookEvent): Promise<ApiWebhook[]> {
-  const rows = await ex.selectFrom('api_webhooks').selectAll().where('account_id', '=', accountId).where('event', '=', event).orderBy('id').execute();
+  const rows = await subscriptionsTo(ex, { accountId, event });
   return rows.map(toWebhook);
 }
