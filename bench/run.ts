@@ -9,7 +9,7 @@ import { cpus } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { LOAD, measure, medianOf, startNode, throwawayPostgres, type BenchRow, type Running, type BenchRun } from './lib.ts';
 
-const SKIP = new Set(['lib.ts', 'run.ts', 'bare-server.ts', 'seed-orders.ts']);
+const SKIP = new Set(['lib.ts', 'run.ts', 'bare-server.ts', 'ceiling-server.ts', 'seed-orders.ts']);
 const ORDER = ['foundation', 'labels', 'rates'];
 const dir = new URL('.', import.meta.url);
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
