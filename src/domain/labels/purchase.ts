@@ -2,24 +2,22 @@
 // funded carrier, mint one tracking number per package, all in the caller's transaction.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Executor } from '../../db/index.ts';
-import { lockingOnPostgres } from '../../db/locks.ts';
-import { columnsOf, everyColumn, preparedQuery } from '../../db/prepared.ts';
 import type { RateQuote } from '../../carriers/types.ts';
 import { getCarrier, type CarrierConnection } from '../carriers/connections.ts';
 import { requiresCustoms } from '../customs/index.ts';
-import { DomainError, invalidField, notFound } from '../errors.ts';
+import { DomainError, invalidField } from '../errors.ts';
 import { assertCanInsure, chargePremium, shipsurancePremium } from '../insurance/shipsurance.ts';
 import { checkLabelServicePoint } from '../service-points/index.ts';
 import { rateRequestFor, type StoredRate } from '../rates/shop.ts';
 import { checkLabelPurchase, rateWithCarrier } from '../sandbox/magic.ts';
 import { inferCarrierId, resolveShipFrom } from '../shipments/resolve.ts';
-import { setShipmentStatus } from '../shipments/store.ts';
+import { lockShipmentState, setShipmentStatus } from '../shipments/store.ts';
 import type { Shipment } from '../shipments/types.ts';
 import { carrierFamily, mintTrackingNumber } from '../tracking/index.ts';
 import { debitForLabel } from './funding.ts';
 import { labelPurchased } from './order-link.ts';
 import { labelCreatedEvents } from './label-events.ts';
-import { labelFromRow, type LabelRow } from './store.ts';
+import { insertLabelRow, insertPackageRow, labelFromRow, setLabelTracking, setPackageTracking, type LabelRow } from './store.ts';
 import { imageId, labelImageFor } from '../label-images/images.ts';
 import type { Label, LabelOptions, LabelPackage } from './types.ts';
 
@@ -61,40 +59,14 @@ function quoteFor(shipment: Shipment, modifiedAt: string, carrier: CarrierConnec
   ]);
 }
 
-const LABEL_COLUMNS = everyColumn<Omit<LabelRow, 'id'>>({
-  account_id: true, shipment_id: true, status: true, carrier_id: true, carrier_code: true, service_code: true, tracking_number: true, rate_id: true,
-  batch_id: true, notify_batch_id: true, outbound_label_id: true, is_return: true, test_label: true, cost_cents: true, insurance_cents: true,
-  ship_date: true, ship_to_name: true, ship_to_country: true, download_token: true, body: true, created_at: true, voided_at: true,
-});
-
-const insertLabel = preparedQuery((ex, p: Omit<LabelRow, 'id'>) =>
-  ex.insertInto('labels').values(columnsOf(p, LABEL_COLUMNS)).returning('id'),
-);
-const insertPackage = preparedQuery((ex, p: { labelId: number; sequence: number; family: string; placeholder: string }) =>
-  ex
-    .insertInto('label_packages')
-    .values({ label_id: p.labelId, sequence: p.sequence, carrier_family: p.family, tracking_number: p.placeholder })
-    .returning('id'),
-);
-const setPackageTracking = preparedQuery((ex, p: { id: number; trackingNumber: string }) =>
-  ex.updateTable('label_packages').set({ tracking_number: p.trackingNumber }).where('id', '=', p.id),
-);
-const setLabelTracking = preparedQuery((ex, p: { id: number; trackingNumber: string }) =>
-  ex.updateTable('labels').set({ tracking_number: p.trackingNumber }).where('id', '=', p.id),
-);
-const shipmentState = preparedQuery((ex, p: { id: number }) =>
-  // The caller read the shipment before the lock; a purchase that waited on it must see the status now.
-  lockingOnPostgres(ex, ex.selectFrom('shipments').select(['status', 'modified_at']).where('id', '=', p.id)),
-);
-
 async function mintPackages(ex: Executor, labelId: number, carrierCode: string, serviceCode: string, shipment: Shipment): Promise<{ id: number; tracking_number: string }[]> {
   const family = carrierFamily(carrierCode) ?? carrierCode;
   const minted: { id: number; tracking_number: string }[] = [];
   for (const [index] of shipment.packages.entries()) {
     // The package row's id is the serial: unique across the database, so tracking numbers are too.
-    const [row] = await insertPackage(ex, { labelId, sequence: index + 1, family, placeholder: `pending-${labelId}-${index}` });
+    const row = await insertPackageRow(ex, { labelId, sequence: index + 1, family, trackingNumber: `pending-${labelId}-${index}` });
     const trackingNumber = mintTrackingNumber(carrierCode, serviceCode, row.id);
-    await setPackageTracking(ex, { id: row.id, trackingNumber });
+    await setPackageTracking(ex, row.id, trackingNumber);
     minted.push({ id: row.id, tracking_number: trackingNumber });
   }
   return minted;
@@ -104,9 +76,8 @@ export async function purchaseLabel(ex: Executor, accountId: number, request: Pu
   const { rate, options } = request;
   // Shipments synced from V1 orders may leave ship-from to the account's warehouse.
   const shipment = request.shipment.shipFrom ? request.shipment : { ...request.shipment, ...(await resolveShipFrom(ex, accountId, request.shipment)) };
-  const [state] = await shipmentState(ex, { id: shipment.id });
-  if (!state) throw notFound('shipment', `se-${shipment.id}`);
-  const { status, modified_at: modifiedAt } = state;
+  // The caller read the shipment before the lock; a purchase that waited on it must see the status now.
+  const { status, modifiedAt } = await lockShipmentState(ex, shipment.id);
   const isReturnOfLabel = request.outboundLabelId != null;
   if (status === 'cancelled') throw new DomainError('business_rules', `shipment se-${shipment.id} is cancelled`, 'invalid_status');
   if (status === 'label_purchased' && !isReturnOfLabel) {
@@ -200,9 +171,9 @@ export async function purchaseLabel(ex: Executor, accountId: number, request: Pu
     created_at: now,
     voided_at: null,
   };
-  const [row] = await insertLabel(ex, values);
+  const row = await insertLabelRow(ex, values);
   const minted = await mintPackages(ex, row.id, carrier.carrierCode, serviceCode, shipment);
-  await setLabelTracking(ex, { id: row.id, trackingNumber: minted[0].tracking_number });
+  await setLabelTracking(ex, row.id, minted[0].tracking_number);
   // Test labels are free, as in ShipStation; everything else is charged to a funded carrier.
   if (!options.testLabel) {
     await debitForLabel(ex, carrier, quote.totalCents, row.id, now);

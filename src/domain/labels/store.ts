@@ -1,7 +1,7 @@
 // Persistence of labels and their packages.
 import type { Selectable } from 'kysely';
 import type { Executor } from '../../db/index.ts';
-import { preparedQuery } from '../../db/prepared.ts';
+import { columnsOf, everyColumn, preparedQuery } from '../../db/prepared.ts';
 import type { LabelPackagesTable, LabelsTable } from '../../db/schema.ts';
 import { notFound } from '../errors.ts';
 import type { Label, LabelBody, LabelPackage, LabelStatus } from './types.ts';
@@ -63,6 +63,43 @@ const labelById = preparedQuery((ex, p: { accountId: number; id: number }) =>
 const packagesOf = preparedQuery((ex, p: { labelId: number }) =>
   ex.selectFrom('label_packages').select(['id', 'tracking_number']).where('label_id', '=', p.labelId).orderBy('sequence'),
 );
+
+const LABEL_COLUMNS = everyColumn<Omit<LabelRow, 'id'>>({
+  account_id: true, shipment_id: true, status: true, carrier_id: true, carrier_code: true, service_code: true, tracking_number: true, rate_id: true,
+  batch_id: true, notify_batch_id: true, outbound_label_id: true, is_return: true, test_label: true, cost_cents: true, insurance_cents: true,
+  ship_date: true, ship_to_name: true, ship_to_country: true, download_token: true, body: true, created_at: true, voided_at: true,
+});
+const insertLabel = preparedQuery((ex, p: Omit<LabelRow, 'id'>) => ex.insertInto('labels').values(columnsOf(p, LABEL_COLUMNS)).returning('id'));
+const insertPackage = preparedQuery((ex, p: { labelId: number; sequence: number; family: string; trackingNumber: string }) =>
+  ex
+    .insertInto('label_packages')
+    .values({ label_id: p.labelId, sequence: p.sequence, carrier_family: p.family, tracking_number: p.trackingNumber })
+    .returning('id'),
+);
+const packageTracking = preparedQuery((ex, p: { id: number; trackingNumber: string }) =>
+  ex.updateTable('label_packages').set({ tracking_number: p.trackingNumber }).where('id', '=', p.id),
+);
+const labelTracking = preparedQuery((ex, p: { id: number; trackingNumber: string }) =>
+  ex.updateTable('labels').set({ tracking_number: p.trackingNumber }).where('id', '=', p.id),
+);
+
+export async function insertLabelRow(ex: Executor, values: Omit<LabelRow, 'id'>): Promise<{ id: number }> {
+  const [row] = await insertLabel(ex, values);
+  return row;
+}
+
+export async function insertPackageRow(ex: Executor, values: { labelId: number; sequence: number; family: string; trackingNumber: string }): Promise<{ id: number }> {
+  const [row] = await insertPackage(ex, values);
+  return row;
+}
+
+export async function setPackageTracking(ex: Executor, id: number, trackingNumber: string): Promise<void> {
+  await packageTracking(ex, { id, trackingNumber });
+}
+
+export async function setLabelTracking(ex: Executor, id: number, trackingNumber: string): Promise<void> {
+  await labelTracking(ex, { id, trackingNumber });
+}
 
 export async function findLabel(ex: Executor, accountId: number, id: number): Promise<Label | null> {
   const [row] = await labelById(ex, { accountId, id });

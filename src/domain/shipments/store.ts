@@ -1,5 +1,6 @@
 // Persistence of shipments; the full neutral body is JSON, the filterable parts are columns.
 import { MAX_ROW_ID, type Executor } from '../../db/index.ts';
+import { lockingOnPostgres } from '../../db/locks.ts';
 import { columnsOf, everyColumn, preparedQuery } from '../../db/prepared.ts';
 import { notFound } from '../errors.ts';
 import type { Shipment, ShipmentBody, ShipmentStatus } from './types.ts';
@@ -61,6 +62,17 @@ const insertRow = preparedQuery((ex, p: ShipmentInsert) => ex.insertInto('shipme
 const setStatus = preparedQuery((ex, p: { accountId: number; id: number; status: ShipmentStatus; now: string }) =>
   ex.updateTable('shipments').set({ status: p.status, modified_at: p.now }).where('id', '=', p.id).where('account_id', '=', p.accountId),
 );
+
+const stateOf = preparedQuery((ex, p: { id: number }) =>
+  lockingOnPostgres(ex, ex.selectFrom('shipments').select(['status', 'modified_at']).where('id', '=', p.id)),
+);
+
+/** A shipment's status and last change, its row locked for the rest of the transaction (PostgreSQL). */
+export async function lockShipmentState(ex: Executor, id: number): Promise<{ status: ShipmentStatus; modifiedAt: string }> {
+  const [row] = await stateOf(ex, { id });
+  if (!row) throw notFound('shipment', `se-${id}`);
+  return { status: row.status as ShipmentStatus, modifiedAt: row.modified_at };
+}
 
 export async function insertShipment(ex: Executor, accountId: number, input: NewShipment, now: string): Promise<Shipment> {
   const [row] = await insertRow(ex, {
