@@ -143,4 +143,33 @@ describe('batch processing is exactly-once', () => {
       await second?.close();
     }
   });
+
+  test(`one worker buys ${usingPostgres() ? 'four members at once on PostgreSQL' : 'one member at a time on SQLite'}, each in its own transaction, once each`, async () => {
+    const { db } = t.ctx.database;
+    const { id, shipmentIds } = await queuedBatch(10);
+    let open = 0;
+    let most = 0;
+    const counting = new Proxy(db, {
+      get(target, key) {
+        if (key !== 'transaction') {
+          const value = Reflect.get(target, key, target);
+          return typeof value === 'function' ? value.bind(target) : value;
+        }
+        return () => ({
+          execute: (fn: (tx: Db) => Promise<unknown>) =>
+            target.transaction().execute(async (tx) => {
+              most = Math.max(most, ++open);
+              try {
+                return await fn(tx);
+              } finally {
+                open--;
+              }
+            }),
+        });
+      },
+    }) as Db;
+    assert.equal(await runBatch(counting, ACCOUNT, id, { deadline: Date.now() + 60_000, now: () => t.ctx.clock.nowIso() }), 'done');
+    assert.equal(most, usingPostgres() ? 4 : 1);
+    await assertOncePerShipment(db, id, shipmentIds);
+  });
 });

@@ -128,6 +128,9 @@ async function processMember(db: Db, batch: BatchJob, member: Member, now: strin
   }
 }
 
+/** Members bought at once on PostgreSQL, each in its own transaction (the pool holds 10 connections). */
+const POSTGRES_CONCURRENT_PURCHASES = 4;
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -153,6 +156,10 @@ export async function runBatch(db: Db, accountId: number, batchId: number, limit
     shipDate: row.ship_date,
     options: labelOptionsOf({ labelFormat: row.label_format as LabelFormat, labelLayout: row.label_layout as LabelLayout, displayScheme: row.display_scheme }),
   };
+  // PostgreSQL: a few members at once, each on its own connection, so this thread prepares one
+  // purchase while the database runs another's statements (a purchase is ~14 round trips). The
+  // embedded database has one writer: one at a time.
+  const concurrency = isPostgres(db) ? POSTGRES_CONCURRENT_PURCHASES : 1;
   let tried = 0;
   for (;;) {
     const members = await db
@@ -165,12 +172,20 @@ export async function runBatch(db: Db, accountId: number, batchId: number, limit
       .execute();
     if (members.length === 0) break;
     let progressed = false;
-    for (const member of members) {
+    for (let next = 0; next < members.length; ) {
       if (Date.now() >= limits.deadline) return 'more';
       if (limits.maxShipments !== undefined && tried >= limits.maxShipments) return 'more';
       await letRequestsIn();
-      const outcome = await processMember(db, batch, member, limits.now());
-      if (outcome !== 'skipped') {
+      const room = limits.maxShipments === undefined ? concurrency : Math.min(concurrency, limits.maxShipments - tried);
+      const wave = members.slice(next, next + room);
+      next += wave.length;
+      const now = limits.now();
+      // Every purchase of the wave settles before a failure ends the job: none is left running.
+      const settled = await Promise.allSettled(wave.map((member) => processMember(db, batch, member, now)));
+      for (const result of settled) {
+        if (result.status === 'rejected') throw result.reason;
+        const outcome = result.value;
+        if (outcome === 'skipped') continue;
         limits.onOutcome?.(outcome);
         tried++;
         progressed = true;
