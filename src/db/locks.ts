@@ -1,6 +1,8 @@
 import { PostgresAdapter, sql } from 'kysely';
 import type { Executor } from './index.ts';
 
+const onPostgres = (ex: Executor) => ex.getExecutor().adapter instanceof PostgresAdapter;
+
 /**
  * Locks a row for the rest of the transaction. PostgreSQL needs it so concurrent server
  * processes serialize on the row; an SQLite transaction already holds the only write lock.
@@ -10,7 +12,7 @@ export async function lockRow(
   table: 'carriers' | 'shipments' | 'labels' | 'accounts' | 'insurance_connections' | 'batches',
   id: number,
 ): Promise<void> {
-  if (!(ex.getExecutor().adapter instanceof PostgresAdapter)) return;
+  if (!onPostgres(ex)) return;
   await sql`SELECT id FROM ${sql.table(table)} WHERE id = ${id} FOR UPDATE`.execute(ex);
 }
 
@@ -19,5 +21,5 @@ export async function lockRow(
  * it reads the row as the transaction that held it left it. SQLite needs no lock.
  */
 export function lockingOnPostgres<Query extends { forUpdate(): Query }>(ex: Executor, query: Query): Query {
-  return ex.getExecutor().adapter instanceof PostgresAdapter ? query.forUpdate() : query;
+  return onPostgres(ex) ? query.forUpdate() : query;
 }

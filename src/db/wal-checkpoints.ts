@@ -15,7 +15,6 @@ export interface WalCheckpointer {
   stop(): Promise<void>;
 }
 
-
 export function startWalCheckpointer(sqlite: BetterSqlite3.Database, file: string, onError: (error: unknown) => void): WalCheckpointer {
   sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   const worker = new Worker(new URL('./wal-checkpoint-worker.mjs', import.meta.url), { workerData: { file, intervalMs: INTERVAL_MS } });

@@ -14,6 +14,19 @@ import { createShipments } from './helpers.ts';
 
 const ACCOUNT = 1;
 
+/** `db` with every transaction's work run through `around` (inside the transaction). */
+function aroundTransactions(db: Db, around: (run: () => Promise<unknown>) => Promise<unknown>): Db {
+  return new Proxy(db, {
+    get(target, key) {
+      if (key !== 'transaction') {
+        const value = Reflect.get(target, key, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      }
+      return () => ({ execute: (fn: (tx: Db) => Promise<unknown>) => target.transaction().execute((tx) => around(() => fn(tx))) });
+    },
+  }) as Db;
+}
+
 describe('batch processing is exactly-once', () => {
   let t: TestApp;
   let stamps: string;
@@ -90,25 +103,11 @@ describe('batch processing is exactly-once', () => {
     const { id, shipmentIds } = await queuedBatch(6);
     // Fail the 4th purchase after its label row is written (a lost connection mid-transaction).
     let purchases = 0;
-    const failing = new Proxy(db, {
-      get(target, key) {
-        if (key !== 'transaction') {
-          const value = Reflect.get(target, key, target);
-          return typeof value === 'function' ? value.bind(target) : value;
-        }
-        return () => {
-          const builder = target.transaction();
-          return {
-            execute: (fn: (tx: Db) => Promise<unknown>) =>
-              builder.execute(async (tx) => {
-                const result = await fn(tx);
-                if (++purchases === 4) throw new Error('connection lost');
-                return result;
-              }),
-          };
-        };
-      },
-    }) as Db;
+    const failing = aroundTransactions(db, async (run) => {
+      const result = await run();
+      if (++purchases === 4) throw new Error('connection lost');
+      return result;
+    });
     await assert.rejects(runBatch(failing, ACCOUNT, id, { deadline: Date.now() + 60_000, now: () => t.ctx.clock.nowIso() }), /connection lost/);
     const midway = (await t.api('v2', 'GET', `/v2/batches/se-${id}`)).json();
     assert.deepEqual([midway.completed, midway.errors], [3, 0], 'the failed purchase left nothing behind');
@@ -149,25 +148,14 @@ describe('batch processing is exactly-once', () => {
     const { id, shipmentIds } = await queuedBatch(10);
     let open = 0;
     let most = 0;
-    const counting = new Proxy(db, {
-      get(target, key) {
-        if (key !== 'transaction') {
-          const value = Reflect.get(target, key, target);
-          return typeof value === 'function' ? value.bind(target) : value;
-        }
-        return () => ({
-          execute: (fn: (tx: Db) => Promise<unknown>) =>
-            target.transaction().execute(async (tx) => {
-              most = Math.max(most, ++open);
-              try {
-                return await fn(tx);
-              } finally {
-                open--;
-              }
-            }),
-        });
-      },
-    }) as Db;
+    const counting = aroundTransactions(db, async (run) => {
+      most = Math.max(most, ++open);
+      try {
+        return await run();
+      } finally {
+        open--;
+      }
+    });
     assert.equal(await runBatch(counting, ACCOUNT, id, { deadline: Date.now() + 60_000, now: () => t.ctx.clock.nowIso() }), 'done');
     assert.equal(most, usingPostgres() ? 4 : 1);
     await assertOncePerShipment(db, id, shipmentIds);
