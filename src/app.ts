@@ -41,8 +41,6 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.decorateRequest('principal', null);
   app.decorateRequest('account', null);
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
-  // Each request gets its own clock scope; authentication sets it to the account's sandbox clock.
-  app.addHook('onRequest', (_request, _reply, done) => ctx.clock.open(done));
   installBodyParsers(app);
   app.addHook('preHandler', rejectNonFiniteNumbers);
 

@@ -20,10 +20,11 @@ interface Compiled {
 
 /**
  * `build` gets stand-ins for the parameters (typed as the values they stand for) and must give the
- * same SQL for every call: no branches on values, no optional columns. Values go in as bound
+ * same SQL for every call: no branches on values, no optional columns. Parameters are named by
+ * property, or by position when `Params` is an array (a multi-row insert's values, row by row). Values go in as bound
  * parameters, exactly as they would through Kysely; `build` runs once per database dialect.
  */
-export function preparedQuery<Params extends Record<string, unknown>, Row>(
+export function preparedQuery<Params extends object, Row>(
   build: (ex: Executor, params: Params) => Compilable<Row>,
 ): (ex: Executor, params: Params) => Promise<Row[]> {
   // Per adapter: the embedded database and PostgreSQL differ in placeholders and quoting.
@@ -40,7 +41,7 @@ export function preparedQuery<Params extends Record<string, unknown>, Row>(
     let compiled = byAdapter.get(adapter);
     if (!compiled) byAdapter.set(adapter, (compiled = compile(ex)));
     // An undefined value binds NULL: what Kysely's insert does by leaving the (nullable) column out.
-    const parameters = compiled.slots.map((slot) => ('name' in slot ? (params[slot.name] ?? null) : slot.value));
+    const parameters = compiled.slots.map((slot) => ('name' in slot ? ((params as Record<string, unknown>)[slot.name] ?? null) : slot.value));
     announceWrites(compiled.writes);
     const result = await ex.executeQuery<Row>({ sql: compiled.sql, query: compiled.query, parameters, queryId: createQueryId() });
     return result.rows;

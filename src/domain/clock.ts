@@ -1,12 +1,13 @@
 // The one source of "now": tests and users move it forward to watch tracking events and holds advance.
 // Two layers: a process-wide offset (tests move it), and each account's sandbox offset, applied
-// through an AsyncLocalStorage scope opened per request (and per job) once the account is known,
-// so code that asks `clock.now()` sees its account's time without being told which account it is.
+// through an AsyncLocalStorage scope entered by a request (and a job group) whose account's clock
+// is moved, so code that asks `clock.now()` sees its account's time without being told which
+// account it is. Accounts on the process clock enter no scope: see onAccountClock (api/common/auth.ts).
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-export interface ClockScope {
-  /** The account's sandbox offset, added to the process clock; 0 until the account is known. */
-  offsetMs: number;
+interface ClockScope {
+  /** The account's sandbox offset, added to the process clock. */
+  readonly offsetMs: number;
 }
 
 export class Clock {
@@ -35,18 +36,9 @@ export class Clock {
     this.offsetMs = to.getTime() - Date.now();
   }
 
-  /** Runs `fn` on an account's clock. */
+  /** Runs `fn` on an account's clock; an account on the process clock needs no scope of its own. */
   withOffset<T>(offsetMs: number, fn: () => T): T {
+    if (offsetMs === 0 && this.scopes.getStore() === undefined) return fn();
     return this.scopes.run({ offsetMs }, fn);
-  }
-
-  /** Opens an empty scope around `fn` (a request); `currentScope()` then fills it in. */
-  open<T>(fn: () => T): T {
-    return this.scopes.run({ offsetMs: 0 }, fn);
-  }
-
-  /** The scope opened around the current request or job, if any. */
-  currentScope(): ClockScope | undefined {
-    return this.scopes.getStore();
   }
 }

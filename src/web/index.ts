@@ -72,15 +72,17 @@ export const webPlugin: FastifyPluginAsync = async (app) => {
   app.decorateRequest('web', null);
   app.addHook('preHandler', async (request, reply) => {
     await loadSession(ctx, request);
-    // Pages act on the account's sandbox clock, as its API calls do.
-    const scope = request.web ? ctx.clock.currentScope() : undefined;
-    if (scope) scope.offsetMs = await accountClockOffset(ctx.database.db, request.web!.login.account.id);
     if (request.routeOptions.config?.anonymous || request.web) return;
     if (request.method === 'GET' || request.method === 'HEAD') {
       const next = request.url.startsWith(BASE) ? `?next=${encodeURIComponent(request.url)}` : '';
       return reply.redirect(`${BASE}/login${next}`, 303);
     }
     return reply.redirect(`${BASE}/login`, 303);
+  });
+  // Pages act on the account's sandbox clock, as its API calls do (see onAccountClock in api/common/auth.ts).
+  app.addHook('preHandler', (request, _reply, done) => {
+    if (!request.web) return done();
+    accountClockOffset(ctx.database.db, request.web.login.account.id).then((offsetMs) => ctx.clock.withOffset(offsetMs, done), done);
   });
   // Every form posts its token: a page of another site cannot post in the user's name.
   app.addHook('preHandler', (request, reply, done) => {

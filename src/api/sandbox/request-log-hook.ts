@@ -32,18 +32,18 @@ export function registerRequestLog(app: FastifyInstance, ctx: AppContext): void 
   app.decorate('requestLog', writer);
   if (!writer) return;
 
-  app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+  // Callback hooks: an async hook costs a promise and its hook runner's turn on every call.
+  app.addHook('onSend', (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: null, payload: unknown) => void) => {
     if (request.account && !NOT_API.test(request.url)) {
       const type = String(reply.getHeader('content-type') ?? '');
       const json = type.includes('json');
       // V1 order lists send their JSON as bytes (src/api/v1legacy/orders/routes.ts).
       request.loggedResponse = json && typeof payload === 'string' ? payload : json && Buffer.isBuffer(payload) ? responseBytesText(payload) : null;
     }
-    return payload;
+    done(null, payload);
   });
-  app.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!request.account || NOT_API.test(request.url)) return;
-    writer.add({
+  app.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    if (request.account && !NOT_API.test(request.url)) writer.add({
       accountId: request.account.id,
       at: new Date().toISOString(),
       surface: surfaceOf(request.url),
@@ -56,6 +56,7 @@ export function registerRequestLog(app: FastifyInstance, ctx: AppContext): void 
       requestBody: request.body,
       responseBody: request.loggedResponse ?? null,
     });
+    done();
   });
   app.addHook('onClose', async () => {
     await writer.flush();

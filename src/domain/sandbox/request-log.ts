@@ -4,6 +4,7 @@
 import { isAscii } from 'node:buffer';
 import type { Insertable } from 'kysely';
 import type { Db, Executor } from '../../db/index.ts';
+import { everyColumn, preparedQuery } from '../../db/prepared.ts';
 import type { RequestLogTable } from '../../db/schema.ts';
 
 export type LogSurface = 'v1' | 'v2' | 'shipengine';
@@ -50,9 +51,17 @@ const SECRET_KEYS = new Set([
   'securitycode',
 ]);
 
+const secretKeyCache = new Map<string, boolean>();
+/** Keys repeat (the same headers and fields on every call): each is judged once, up to a bound. */
 const isSecretKey = (key: string) => {
-  const k = key.toLowerCase().replace(/[-_\s]/g, '');
-  return SECRET_KEYS.has(k) || k.endsWith('password') || k.endsWith('apikey') || (k.includes('card') && /number|num|pan/.test(k));
+  let secret = secretKeyCache.get(key);
+  if (secret === undefined) {
+    const k = key.toLowerCase().replace(/[-_\s]/g, '');
+    secret = SECRET_KEYS.has(k) || k.endsWith('password') || k.endsWith('apikey') || (k.includes('card') && /number|num|pan/.test(k));
+    if (secretKeyCache.size >= 10_000) secretKeyCache.clear();
+    secretKeyCache.set(key, secret);
+  }
+  return secret;
 };
 
 /** A deep copy with every secret value replaced. */
@@ -105,6 +114,27 @@ function bodyText(body: unknown): string | null {
 /** One insert statement carries at most this much: a few milliseconds of the event loop. */
 const FLUSH_CHARS = 256 * 1024;
 const FLUSH_ROWS = 100;
+
+const LOG_COLUMNS = everyColumn<Omit<Insertable<RequestLogTable>, 'id'>>({
+  account_id: true, at: true, surface: true, method: true, path: true, status: true, duration_ms: true, request_id: true,
+  request_headers: true, request_body: true, response_body: true,
+});
+const insertsByCount = new Map<number, (ex: Executor, values: unknown[]) => Promise<unknown[]>>();
+/**
+ * An insert of `count` rows, compiled once per count: Kysely takes ~4 us a row to build one, a
+ * twentieth of a GET by id. Its values are LOG_COLUMNS row after row.
+ */
+function insertRows(count: number) {
+  let insert = insertsByCount.get(count);
+  if (!insert) {
+    const row = (p: unknown[], r: number) => Object.fromEntries(LOG_COLUMNS.map((column, c) => [column, p[r * LOG_COLUMNS.length + c]]));
+    insert = preparedQuery((ex, p: unknown[]) =>
+      ex.insertInto('request_log').values(Array.from({ length: count }, (_, r) => row(p, r) as Insertable<RequestLogTable>)),
+    );
+    insertsByCount.set(count, insert);
+  }
+  return insert;
+}
 
 export interface RequestLogLimits {
   maxPerAccount: number;
@@ -169,27 +199,21 @@ export class RequestLogWriter {
     const entries = this.pending.splice(0, this.pending.length);
     // Small statements with the event loop let in between: one flush of 500 rates responses is
     // ~20 MB, and written as one statement it held every request until it was done.
-    let rows: Insertable<RequestLogTable>[] = [];
+    let values: unknown[] = [];
+    let rows = 0;
     let chars = 0;
     for (const [i, e] of entries.entries()) {
-      const row = {
-        account_id: e.accountId,
-        at: e.at,
-        surface: e.surface,
-        method: e.method,
-        path: e.path,
-        status: e.status,
-        duration_ms: e.durationMs,
-        request_id: e.requestId,
-        request_headers: JSON.stringify(redact(e.requestHeaders)),
-        request_body: bodyText(e.requestBody),
-        response_body: e.responseBody === null ? null : redactJsonText(e.responseBody),
-      };
-      rows.push(row);
-      chars += row.request_headers.length + (row.request_body?.length ?? 0) + (row.response_body?.length ?? 0);
-      if (chars >= FLUSH_CHARS || rows.length >= FLUSH_ROWS || i === entries.length - 1) {
-        await this.db.insertInto('request_log').values(rows).execute();
-        rows = [];
+      const headers = JSON.stringify(redact(e.requestHeaders));
+      const body = bodyText(e.requestBody);
+      const response = e.responseBody === null ? null : redactJsonText(e.responseBody);
+      // In LOG_COLUMNS order.
+      values.push(e.accountId, e.at, e.surface, e.method, e.path, e.status, e.durationMs, e.requestId, headers, body, response);
+      rows++;
+      chars += headers.length + (body?.length ?? 0) + (response?.length ?? 0);
+      if (chars >= FLUSH_CHARS || rows >= FLUSH_ROWS || i === entries.length - 1) {
+        await insertRows(rows)(this.db, values);
+        values = [];
+        rows = 0;
         chars = 0;
         await new Promise((resolve) => setImmediate(resolve));
       }

@@ -46,9 +46,8 @@ export const downloadRoutes: SurfacePlugin = async (app) => {
       const file = parseFileName(filename);
       const label = file ? await findLabelByToken(db, subdir) : null;
       // No API key here: the link's account is known from its label, and its test clock decides expiry.
-      const scope = app.ctx.clock.currentScope();
-      if (label && scope) scope.offsetMs = await accountClockOffset(db, label.accountId);
-      const now = app.ctx.clock.now();
+      const offsetMs = label ? await accountClockOffset(db, label.accountId) : 0;
+      const now = app.ctx.clock.withOffset(offsetMs, () => app.ctx.clock.now());
       const expired = label && now.getTime() - new Date(label.createdAt).getTime() > DOWNLOAD_VALIDITY_DAYS * 86_400_000;
       if (!label || !file || file.labelId !== label.id || String(label.id % 100) !== dir || expired) {
         throw new DomainError('not_found', 'No file at this download link (links expire after 90 days).');

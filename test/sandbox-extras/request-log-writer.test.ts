@@ -1,0 +1,45 @@
+// The request log writer on both databases: a flush of a few hundred entries goes in as several
+// multi-row inserts (compiled once per row count) and every entry reads back whole, in its columns.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startTestApp, type TestApp } from '../helpers/server.ts';
+import { listRequestLog, REDACTED, RequestLogWriter, type RequestLogEntry } from '../../src/domain/sandbox/request-log.ts';
+
+let t: TestApp;
+before(async () => {
+  t = await startTestApp({ SHIPDOCK_REQUEST_LOG_MAX: '0' });
+});
+after(() => t.close());
+
+const entry = (i: number): RequestLogEntry => ({
+  accountId: 1,
+  at: new Date(Date.UTC(2026, 11, 7, 12, 0, 0, i)).toISOString(),
+  surface: i % 2 ? 'v2' : 'v1',
+  method: i % 3 ? 'GET' : 'POST',
+  path: `/v2/warehouses/se-${i}`,
+  status: 200 + (i % 5),
+  durationMs: i,
+  requestId: `writer-${i}`,
+  requestHeaders: { 'api-key': 'secret', 'x-entry': String(i) },
+  requestBody: i % 3 ? null : { name: `n${i}`, password: 'p' },
+  responseBody: i % 4 ? JSON.stringify({ entry: i }) : null,
+});
+
+test('a flush of 250 entries writes each one whole, in its own columns', async () => {
+  const writer = new RequestLogWriter(t.ctx.database.db, { maxPerAccount: 1000, maxAgeHours: 24 * 365 * 10 });
+  for (let i = 0; i < 250; i++) writer.add(entry(i));
+  await writer.flush();
+  const rows = await listRequestLog(t.ctx.database.db, 1, { path: '/v2/warehouses/se-', limit: 1000 });
+  assert.equal(rows.length, 250);
+  for (const row of rows) {
+    const i = row.durationMs;
+    const e = entry(i);
+    assert.deepEqual(
+      { at: row.at, surface: row.surface, method: row.method, path: row.path, status: row.status, requestId: row.requestId },
+      { at: e.at, surface: e.surface, method: e.method, path: e.path, status: e.status, requestId: e.requestId },
+    );
+    assert.deepEqual(row.requestHeaders, { 'api-key': REDACTED, 'x-entry': String(i) });
+    assert.deepEqual(row.requestBody, i % 3 ? null : { name: `n${i}`, password: REDACTED });
+    assert.deepEqual(row.responseBody, i % 4 ? { entry: i } : null);
+  }
+});
