@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { PostalAddress } from '../../src/domain/shipping-types.ts';
 import { mintTrackingNumber } from '../../src/domain/tracking/numbers/index.ts';
 import { labelTrackingStatus } from '../../src/domain/tracking/status-codes.ts';
-import { simulateTracking, TRACKING_MAGIC_VALUES } from '../../src/domain/tracking/index.ts';
+import { simulatedStatusCode, simulateTracking, TRACKING_MAGIC_VALUES } from '../../src/domain/tracking/index.ts';
 import type { SimulateTrackingInput, TrackingEvent, TrackingResult } from '../../src/domain/tracking/types.ts';
 
 const address = (name: string, city: string, state: string, postalCode: string, countryCode = 'US'): PostalAddress => ({
@@ -333,5 +333,29 @@ describe('simulateTracking: unhappy paths', () => {
     assert.throws(() => simulateTracking(input({ carrierCode: 'ontrac' })), /ontrac/);
     assert.throws(() => simulateTracking(input({ shipDate: 'soon' })), RangeError);
     assert.throws(() => simulateTracking(input({ estimatedDeliveryDate: '14/03/2024' })), RangeError);
+  });
+});
+
+describe('simulatedStatusCode', () => {
+  it('is the status simulateTracking reports, at every hour of every journey, happy or not, voided or not', () => {
+    const journeys = [
+      ...CARRIERS.map((service) => input(service)),
+      ...TRACKING_MAGIC_VALUES.map((magic) => input({ shipTo: withName(magic.trigger) })),
+      input({ voided: true }),
+      // A purchase instant rather than a ship day, as a bought label has.
+      input({ shipDate: '2024-03-08T21:14:05.123Z' }),
+    ];
+    let changes = 0;
+    for (const journey of journeys) {
+      let last = '';
+      for (let hour = -24; hour <= 24 * 30; hour++) {
+        const now = new Date(Date.parse('2024-03-08T00:00:00Z') + hour * 3600_000);
+        const expected = simulateTracking({ ...journey, now }).statusCode;
+        assert.equal(simulatedStatusCode({ ...journey, now }), expected, `${journey.serviceCode} ${journey.shipTo.name} at ${now.toISOString()}`);
+        if (expected !== last) changes++;
+        last = expected;
+      }
+    }
+    assert.ok(changes > journeys.length * 3, 'the journeys move through several statuses');
   });
 });

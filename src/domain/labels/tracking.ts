@@ -1,9 +1,18 @@
 // A label's tracking, derived from elapsed time since it was bought (the clock is controllable).
-import { simulateTracking, type TrackingResult } from '../tracking/index.ts';
+import { simulatedStatusCode, simulateTracking, type SimulateTrackingInput, type TrackingResult } from '../tracking/index.ts';
 import type { Label } from './types.ts';
 
 export function trackLabel(label: Label, now: Date): TrackingResult {
-  return simulateTracking({
+  return simulateTracking(trackingInput(label, now));
+}
+
+/** The label's tracking status code at `now`, without its events (what a label object shows). */
+export function labelStatusCode(label: Label, now: Date): Pick<TrackingResult, 'statusCode'> {
+  return { statusCode: simulatedStatusCode(trackingInput(label, now)) };
+}
+
+function trackingInput(label: Label, now: Date): SimulateTrackingInput {
+  return {
     carrierCode: label.carrierCode,
     serviceCode: label.serviceCode,
     trackingNumber: label.trackingNumber,
@@ -13,7 +22,7 @@ export function trackLabel(label: Label, now: Date): TrackingResult {
     shipTo: label.shipTo,
     now,
     voided: label.status === 'voided',
-  });
+  };
 }
 
 /** Once a carrier has scanned the package it is moving: it can no longer be voided. */

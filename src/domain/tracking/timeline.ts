@@ -39,6 +39,15 @@ export function simulateTracking(input: SimulateTrackingInput): TrackingResult {
   };
 }
 
+/** Only the status code of `simulateTracking` at `input.now`: a label read needs no event list. */
+export function simulatedStatusCode(input: SimulateTrackingInput): TrackingEvent['statusCode'] {
+  const family = carrierFamily(input.carrierCode);
+  if (family === null) throw new Error(`No simulated tracking for carrier "${input.carrierCode}"`);
+  const { events } = plannedTracking(input, family);
+  for (let i = events.length - 1; i >= 0; i--) if (events[i].at <= input.now) return events[i].event.statusCode;
+  return statusFields(carrierEvent(family, 'labelCreated')).statusCode;
+}
+
 interface Planned {
   journey: ReturnType<typeof planJourney>;
   /** Every event of the journey, oldest first, already in wire shape. */

@@ -25,7 +25,7 @@ function labelDownload(ctx: LinkContext, label: Label, stem: string, inline: str
 
 const dateTime = (day: string) => `${day}T00:00:00Z`;
 
-export function toV2Label(label: Label, tracking: TrackingResult, ctx: LinkContext) {
+export function toV2Label(label: Label, tracking: Pick<TrackingResult, 'statusCode'>, ctx: LinkContext) {
   const formLink = label.customs ? { href: downloadUrl(ctx, label, `form-${label.id}.pdf`), type: 'customs_form' } : null;
   return {
     label_id: seId(label.id),

@@ -1,6 +1,6 @@
 // POST /labels/{label_id}/cancel_refund: leave a label out of Refund Assist (domain/labels/refunds.ts).
 import { cancelRefund, type RefundState } from '../../../domain/labels/refunds.ts';
-import { trackLabel } from '../../../domain/labels/tracking.ts';
+import { labelStatusCode } from '../../../domain/labels/tracking.ts';
 import type { Label } from '../../../domain/labels/types.ts';
 import { actingAccount } from '../../common/context.ts';
 import { parseSeId } from '../../common/ids.ts';
@@ -34,7 +34,7 @@ export const refundRoutes: SurfacePlugin = async (app, { surface }) => {
       const accountId = actingAccount(request).id;
       const now = clock.now();
       const { label, refund } = await db.transaction().execute((tx) => cancelRefund(tx, accountId, parseSeId(request.params.label_id)!, now));
-      return { ...toV2Label(label, trackLabel(label, now), { base }), void_type: refund.voidType, refund_details: refundDetails(label, refund) };
+      return { ...toV2Label(label, labelStatusCode(label, now), { base }), void_type: refund.voidType, refund_details: refundDetails(label, refund) };
     },
   );
 };

@@ -5,7 +5,7 @@ import { purchaseLabel } from '../../../domain/labels/purchase.ts';
 import { pickRate, RATE_SHOPPERS, type RateShopper } from '../../../domain/labels/rate-shopper.ts';
 import { createReturnLabel } from '../../../domain/labels/returns.ts';
 import { findLabelByExternalShipmentId, getLabel } from '../../../domain/labels/store.ts';
-import { trackLabel } from '../../../domain/labels/tracking.ts';
+import { labelStatusCode } from '../../../domain/labels/tracking.ts';
 import type { Label } from '../../../domain/labels/types.ts';
 import { voidLabel } from '../../../domain/labels/void.ts';
 import { findRate, rateShipment } from '../../../domain/rates/shop.ts';
@@ -37,7 +37,7 @@ export const labelRoutes: SurfacePlugin = async (app, { surface }) => {
       const file = await labelFile(ex, label, `label-${label.id}.${label.labelFormat}`, clock.nowIso());
       inlineData = file ? file.content.toString('base64') : null;
     }
-    return toV2Label(label, trackLabel(label, clock.now()), { base, inlineData });
+    return toV2Label(label, labelStatusCode(label, clock.now()), { base, inlineData });
   }
 
   const newShipment = (ex: Executor, accountId: number, body: LabelRequest, now: string) => newLabelShipment(ex, accountId, body, now);

@@ -1,6 +1,6 @@
 // V2-only shipment extras: internal notes, the assigned user, the shipment's labels.
 import { listLabels } from '../../../domain/labels/list.ts';
-import { trackLabel } from '../../../domain/labels/tracking.ts';
+import { labelStatusCode } from '../../../domain/labels/tracking.ts';
 import { assignUser, setInternalNotes } from '../../../domain/shipments/annotations.ts';
 import { getShipment } from '../../../domain/shipments/store.ts';
 import { actingAccount } from '../../common/context.ts';
@@ -65,7 +65,7 @@ export const shipmentNoteRoutes: SurfacePlugin = async (app, { surface }) => {
       const accountId = actingAccount(request).id;
       const shipment = await getShipment(db, accountId, parseSeId(request.params.shipment_id)!);
       const { labels } = await listLabels(db, accountId, { shipmentId: shipment.id, sortBy: 'created_at', sortDir: 'asc', offset: 0, limit: 500 });
-      return { labels: labels.map((label) => toV2Label(label, trackLabel(label, clock.now()), { base })) };
+      return { labels: labels.map((label) => toV2Label(label, labelStatusCode(label, clock.now()), { base })) };
     },
   );
 };

@@ -3,7 +3,7 @@
 import { purchaseLabel } from '../../../domain/labels/purchase.ts';
 import { applyShippingRule } from '../../../domain/shipping-rules/rules.ts';
 import { labelFile } from '../../../domain/labels/documents.ts';
-import { trackLabel } from '../../../domain/labels/tracking.ts';
+import { labelStatusCode } from '../../../domain/labels/tracking.ts';
 import { actingAccount } from '../../common/context.ts';
 import { parseSeId } from '../../common/ids.ts';
 import { newLabelShipment, toLabelOptions, type LabelRequest } from '../labels/purchase.ts';
@@ -30,7 +30,7 @@ export const shippingRuleRoutes: SurfacePlugin = async (app, { surface }) => {
         const shipment = await newLabelShipment(tx, accountId, body, now, (s) => applyShippingRule(tx, accountId, ruleId, s));
         const label = await purchaseLabel(tx, accountId, { shipment, options: toLabelOptions(body), isReturn: body.is_return_label }, now);
         const inline = body.label_download_type === 'inline' ? await labelFile(tx, label, `label-${label.id}.${label.labelFormat}`, now) : null;
-        return toV2Label(label, trackLabel(label, clock.now()), { base, inlineData: inline?.content.toString('base64') ?? null });
+        return toV2Label(label, labelStatusCode(label, clock.now()), { base, inlineData: inline?.content.toString('base64') ?? null });
       });
     },
   );
