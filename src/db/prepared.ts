@@ -48,6 +48,22 @@ export function preparedQuery<Params extends object, Row>(
   };
 }
 
+/**
+ * A prepared query whose SQL depends on a count (an IN list's length, a multi-row insert's rows):
+ * compiled once per count, with positional parameters. Counts come from code (a fixed list of
+ * events, a flush of at most 100 rows), never from a request, so the compiled set stays small.
+ */
+export function preparedForCount<Row>(
+  build: (ex: Executor, params: unknown[], count: number) => Compilable<Row>,
+): (ex: Executor, count: number, params: unknown[]) => Promise<Row[]> {
+  const byCount = new Map<number, (ex: Executor, params: unknown[]) => Promise<Row[]>>();
+  return (ex, count, params) => {
+    let query = byCount.get(count);
+    if (!query) byCount.set(count, (query = preparedQuery((e, p: unknown[]) => build(e, p, count))));
+    return query(ex, params);
+  };
+}
+
 /** Every column of a row type, named once: a column added to the type and left out here fails to compile. */
 export const everyColumn = <Row>(columns: Record<keyof Row & string, true>) => Object.keys(columns) as (keyof Row & string)[];
 

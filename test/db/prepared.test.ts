@@ -2,7 +2,7 @@
 // databases, with writes still announced to in-process caches.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { preparedQuery } from '../../src/db/prepared.ts';
+import { preparedForCount, preparedQuery } from '../../src/db/prepared.ts';
 import { onTableWrite } from '../../src/db/write-watch.ts';
 import { startTestApp, type TestApp } from '../helpers/server.ts';
 
@@ -48,4 +48,30 @@ test('a prepared query is built once per database and binds each call\'s values'
   } finally {
     stop();
   }
+});
+
+test('a query prepared per count binds positional values, compiled once for each count', async () => {
+  const builds: number[] = [];
+  const named = preparedForCount((ex, p, count) => {
+    builds.push(count);
+    return ex
+      .selectFrom('package_types')
+      .select('name')
+      .where('account_id', '=', p[0] as number)
+      .where('name', 'in', Array.from({ length: count }, (_, i) => p[i + 1] as string))
+      .orderBy('name');
+  });
+  const db = t.ctx.database.db;
+  const insert = preparedForCount((ex, p, count) =>
+    ex.insertInto('package_types').values(
+      Array.from({ length: count }, (_, r) => ({ account_id: 1, package_code: p[r] as string, name: p[r] as string, description: null, created_at: '2026-12-07T00:00:00.000Z' })),
+    ),
+  );
+  await insert(db, 3, ['count-a', 'count-b', 'count-c']);
+  await insert(db, 1, ['count-d']);
+  assert.deepEqual(await named(db, 2, [1, 'count-c', 'count-a']), [{ name: 'count-a' }, { name: 'count-c' }]);
+  assert.deepEqual(await named(db, 1, [1, 'count-d']), [{ name: 'count-d' }]);
+  assert.deepEqual(await named(db, 2, [1, 'count-b', 'count-d']), [{ name: 'count-b' }, { name: 'count-d' }]);
+  assert.deepEqual(await named(db, 2, [2, 'count-b', 'count-d']), [], 'each call binds its own account');
+  assert.deepEqual(builds, [2, 1]);
 });

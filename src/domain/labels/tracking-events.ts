@@ -7,6 +7,7 @@
 import { accountClockGroups, accountClockOffset } from '../../db/account-clocks.ts';
 import type { Db, Executor } from '../../db/index.ts';
 import { lockRow } from '../../db/locks.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 import { hasSubscribers, raiseEvents, type PendingEvent } from '../events/raise.ts';
 import type { TrackingEvent, TrackingResult } from '../tracking/index.ts';
 import { assembleLabels, findLabel } from './store.ts';
@@ -67,12 +68,15 @@ function trackingAsOf(label: Label, full: TrackingResult, events: TrackingEvent[
 export async function startParcelTracking(ex: Executor, label: Label, now: string, fromPurchase: boolean): Promise<void> {
   const at = new Date(now);
   const cursor = fromPurchase ? { raised: 0, next: cursorAt(label, new Date(new Date(label.createdAt).getTime() - 1)).next } : cursorAt(label, at);
-  await ex
-    .insertInto('tracked_parcels')
-    .values({ account_id: label.accountId, label_id: label.id, events_raised: cursor.raised, next_event_at: cursor.next, created_at: now })
-    .onConflict((oc) => oc.column('label_id').doNothing())
-    .execute();
+  await trackParcel(ex, { accountId: label.accountId, labelId: label.id, raised: cursor.raised, next: cursor.next, now });
 }
+// Every purchase: compiled once.
+const trackParcel = preparedQuery((ex, p: { accountId: number; labelId: number; raised: number; next: string | null; now: string }) =>
+  ex
+    .insertInto('tracked_parcels')
+    .values({ account_id: p.accountId, label_id: p.labelId, events_raised: p.raised, next_event_at: p.next, created_at: p.now })
+    .onConflict((oc) => oc.column('label_id').doNothing()),
+);
 
 export async function stopParcelTracking(ex: Executor, accountId: number, labelId: number): Promise<void> {
   await ex.deleteFrom('tracked_parcels').where('account_id', '=', accountId).where('label_id', '=', labelId).execute();

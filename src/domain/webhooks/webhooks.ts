@@ -1,5 +1,6 @@
 // V1 webhook subscriptions: an event, a target URL and optionally one store.
 import type { Executor } from '../../db/index.ts';
+import { preparedForCount } from '../../db/prepared.ts';
 import { invalidField, notFound } from '../errors.ts';
 import { findStore } from '../stores/stores.ts';
 
@@ -78,8 +79,17 @@ export async function findWebhook(ex: Executor, id: number): Promise<Webhook | n
 
 /** The account's subscriptions to these events, whatever store they are bound to. */
 export async function subscriptionsTo(ex: Executor, accountId: number, events: WebhookEvent[]): Promise<Webhook[]> {
-  return (await ex.selectFrom('webhooks').selectAll().where('account_id', '=', accountId).where('event', 'in', events).orderBy('id').execute()).map(toWebhook);
+  return (await subscriptionsQuery(ex, events.length, [accountId, ...events])).map(toWebhook);
 }
+// Every label purchase and order import asks: compiled once per list length.
+const subscriptionsQuery = preparedForCount((ex, p, count) =>
+  ex
+    .selectFrom('webhooks')
+    .selectAll()
+    .where('account_id', '=', p[0] as number)
+    .where('event', 'in', Array.from({ length: count }, (_, i) => p[i + 1] as WebhookEvent))
+    .orderBy('id'),
+);
 
 /** A hook bound to a store hears only about that store; an unbound one about every store. */
 export const covers = (hook: Webhook, storeId: number | null): boolean => hook.storeId === null || hook.storeId === storeId;
