@@ -59,12 +59,15 @@ async function onEngine(engine: 'sqlite' | 'postgres', bareRps: number): Promise
   const env = { ...BENCH_KEYS, SHIPDOCK_RATE_LIMIT_V1: '0', SHIPDOCK_RATE_LIMIT_V2: '0', SHIPDOCK_DATA_DIR: dataDir, DATABASE_URL: scratch?.url ?? '' };
   let server: Running | null = null;
   try {
-    server = await startNode(SERVER, env);
+    // The server's first start makes the account; the seed then runs with the server stopped, so
+    // its time is the script's own, not shared with an idle server's checkpoints of the same file.
+    await (await startNode(SERVER, env)).stop();
     const started = performance.now();
     const database = await openDatabase({ databaseUrl: scratch?.url ?? null, dataDir, poolSize: 2 });
     const seeded = await seedOrders(database.db, ORDERS, engine === 'postgres');
     await database.close();
     const seconds = (performance.now() - started) / 1000;
+    server = await startNode(SERVER, env);
     const total = await probe(server.url);
     const url = `${server.url}${QUERY}`;
     const headers = { authorization: V1_AUTH };

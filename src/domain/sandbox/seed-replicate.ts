@@ -12,6 +12,12 @@ const ORDER_COPY_COLUMNS = [
   'order_date', 'payment_date', 'ship_by_date', 'ship_date', 'hold_until_at', 'user_id', 'order_total_cents', 'amount_paid_cents', 'tax_amount_cents',
   'shipping_amount_cents', 'body', 'created_at', 'modified_at',
 ];
+/**
+ * SQLite's per-row triggers the copies skip (dropped and made again inside each transaction): the
+ * order counters, added up per key in one statement instead, and the kept V1 JSON of an order whose
+ * items change, which new orders do not have yet.
+ */
+const ROW_TRIGGERS = ['order_counts_insert', 'order_v1_json_order_items_insert'];
 const ITEM_COPY_COLUMNS = ['account_id', 'position', 'line_item_key', 'sku', 'name', 'quantity', 'unit_price_cents', 'product_id', 'keywords', 'body', 'created_at', 'modified_at'];
 
 /**
@@ -41,6 +47,8 @@ export async function replicateSeededOrders(db: Db, accountId: number, seed: num
     const to = Math.min(rounds, from + 9);
     await db.transaction().execute(async (tx) => {
       const before = await tx.selectFrom('orders').select((eb) => eb.fn.max<number>('id').as('id')).executeTakeFirstOrThrow();
+      const triggers = (await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where type = 'trigger' and name in (${sql.join(ROW_TRIGGERS)})`.execute(tx)).rows;
+      for (const trigger of triggers) await sql.raw(`drop trigger ${trigger.name}`).execute(tx);
       await sql`with recursive r(k) as (select cast(${from} as integer) union all select k + 1 from r where k < ${to})
         insert into orders (order_key, order_number, order_number_search, ${sql.raw(orderColumns)})
         select o.order_key || '~' || (1000 + r.k), o.order_number || '~' || (1000 + r.k), o.order_number_search || '~' || (1000 + r.k), ${sql.raw(ORDER_COPY_COLUMNS.map((c) => `o.${c}`).join(', '))}
@@ -54,6 +62,11 @@ export async function replicateSeededOrders(db: Db, accountId: number, seed: num
         join order_items i on i.order_id = t.id
         where n.id > ${Number(before.id ?? 0)} and n.account_id = ${accountId}
         order by n.id, i.position`.execute(tx);
+      // What order_counts_insert adds per row, summed per key once.
+      await sql`insert into order_counts (account_id, store_id, status, n)
+        select account_id, store_id, status, count(*) from orders where id > ${Number(before.id ?? 0)} and active = 1 group by account_id, store_id, status
+        on conflict (account_id, status, store_id) do update set n = n + excluded.n`.execute(tx);
+      for (const trigger of triggers) await sql.raw(trigger.sql).execute(tx);
     });
   }
   return Number(template.n) * (rounds + 1);
