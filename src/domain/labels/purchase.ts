@@ -1,6 +1,6 @@
 // Buying a label: check what the carrier can carry, price it with the rate engine, charge a
 // funded carrier, mint one tracking number per package, all in the caller's transaction.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../db/index.ts';
 import type { RateQuote } from '../../carriers/types.ts';
 import { getCarrier, type CarrierConnection } from '../carriers/connections.ts';
@@ -20,6 +20,7 @@ import { labelCreatedEvents } from './label-events.ts';
 import { insertLabelRow, insertPackageRow, labelFromRow, setLabelTracking, setPackageTracking, type LabelRow } from './store.ts';
 import { imageId, labelImageFor } from '../label-images/images.ts';
 import type { Label, LabelOptions, LabelPackage } from './types.ts';
+import { downloadToken } from '../accounts/secrets.ts';
 
 export interface PurchaseRequest {
   shipment: Shipment;
@@ -166,7 +167,7 @@ export async function purchaseLabel(ex: Executor, accountId: number, request: Pu
     ship_date: quote.shipDate,
     ship_to_name: shipment.shipTo.name,
     ship_to_country: shipment.shipTo.countryCode,
-    download_token: randomBytes(16).toString('base64url'),
+    download_token: downloadToken(),
     body: JSON.stringify(body),
     created_at: now,
     voided_at: null,

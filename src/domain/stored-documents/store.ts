@@ -1,11 +1,11 @@
 // Stored documents: rendered files (combined labels, batch forms) kept in the database as a row
 // plus ordered chunk rows, written while the renderer streams and read back chunk by chunk.
-import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Executor } from '../../db/index.ts';
 import type { StoredDocumentsTable } from '../../db/schema.ts';
 import { notFound } from '../errors.ts';
 import type { Selectable } from 'kysely';
+import { downloadToken } from '../accounts/secrets.ts';
 
 /** Big enough to keep the row count low, small enough that one row is no memory concern. */
 export const CHUNK_BYTES = 512 * 1024;
@@ -63,7 +63,7 @@ export class DocumentWriter {
         file_name: 'pending',
         content_type: contentType,
         status: 'building',
-        download_token: randomBytes(16).toString('base64url'),
+        download_token: downloadToken(),
         created_at: now,
       })
       .returningAll()
