@@ -1,7 +1,7 @@
 import { PostgresAdapter, sql } from 'kysely';
 import type { Executor } from './index.ts';
 
-const onPostgres = (ex: Executor) => ex.getExecutor().adapter instanceof PostgresAdapter;
+export const onPostgres = (ex: Executor) => ex.getExecutor().adapter instanceof PostgresAdapter;
 
 /**
  * Locks a row for the rest of the transaction. PostgreSQL needs it so concurrent server

@@ -17,7 +17,7 @@ import { carrierFamily, mintTrackingNumber } from '../tracking/index.ts';
 import { debitForLabel } from './funding.ts';
 import { labelPurchased } from './order-link.ts';
 import { labelCreatedEvents } from './label-events.ts';
-import { insertLabelRow, insertPackageRow, labelFromRow, setLabelTracking, setPackageTracking, type LabelRow } from './store.ts';
+import { insertLabelAndPackages, labelFromRow, type LabelRow } from './store.ts';
 import { imageId, labelImageFor } from '../label-images/images.ts';
 import type { Label, LabelOptions, LabelPackage } from './types.ts';
 import { downloadToken } from '../accounts/secrets.ts';
@@ -58,19 +58,6 @@ function quoteFor(shipment: Shipment, modifiedAt: string, carrier: CarrierConnec
   throw new DomainError('business_rules', reasons.join(' ') || `${carrier.carrierCode} cannot ship this with ${serviceCode}`, 'invalid_field_value', [
     { field: 'shipment.service_code', message: reasons.join(' ') || `${serviceCode} cannot carry this shipment`, code: 'invalid_field_value', value: serviceCode },
   ]);
-}
-
-async function mintPackages(ex: Executor, labelId: number, carrierCode: string, serviceCode: string, shipment: Shipment): Promise<{ id: number; tracking_number: string }[]> {
-  const family = carrierFamily(carrierCode) ?? carrierCode;
-  const minted: { id: number; tracking_number: string }[] = [];
-  for (const [index] of shipment.packages.entries()) {
-    // The package row's id is the serial: unique across the database, so tracking numbers are too.
-    const row = await insertPackageRow(ex, { labelId, sequence: index + 1, family, trackingNumber: `pending-${labelId}-${index}` });
-    const trackingNumber = mintTrackingNumber(carrierCode, serviceCode, row.id);
-    await setPackageTracking(ex, row.id, trackingNumber);
-    minted.push({ id: row.id, tracking_number: trackingNumber });
-  }
-  return minted;
 }
 
 export async function purchaseLabel(ex: Executor, accountId: number, request: PurchaseRequest, now: string): Promise<Label> {
@@ -148,14 +135,13 @@ export async function purchaseLabel(ex: Executor, accountId: number, request: Pu
     shipToServicePointId: toPoint ?? null,
     shipFromServicePointId: fromPoint ?? null,
   };
-  const values: Omit<LabelRow, 'id'> = {
+  const values: Omit<LabelRow, 'id' | 'tracking_number'> = {
     account_id: accountId,
     shipment_id: shipment.id,
     status: 'completed',
     carrier_id: carrier.id,
     carrier_code: carrier.carrierCode,
     service_code: serviceCode,
-    tracking_number: 'pending',
     rate_id: rate?.id ?? null,
     batch_id: request.batchId ?? null,
     notify_batch_id: request.notifyBatchId ?? randomUUID(),
@@ -172,17 +158,21 @@ export async function purchaseLabel(ex: Executor, accountId: number, request: Pu
     created_at: now,
     voided_at: null,
   };
-  const row = await insertLabelRow(ex, values);
-  const minted = await mintPackages(ex, row.id, carrier.carrierCode, serviceCode, shipment);
-  await setLabelTracking(ex, row.id, minted[0].tracking_number);
+  const family = carrierFamily(carrier.carrierCode) ?? carrier.carrierCode;
+  const { id, packages: minted } = await insertLabelAndPackages(
+    ex,
+    values,
+    shipment.packages.map((_, index) => ({ sequence: index + 1, family })),
+    (serial) => mintTrackingNumber(carrier.carrierCode, serviceCode, serial),
+  );
   // Test labels are free, as in ShipStation; everything else is charged to a funded carrier.
   if (!options.testLabel) {
-    await debitForLabel(ex, carrier, quote.totalCents, row.id, now);
-    await chargePremium(ex, accountId, premiumCents, row.id, now);
+    await debitForLabel(ex, carrier, quote.totalCents, id, now);
+    await chargePremium(ex, accountId, premiumCents, id, now);
   }
   if (!isReturnOfLabel) await setShipmentStatus(ex, accountId, shipment.id, 'label_purchased', now);
   // The label as stored, from what was just written (reading it back cost two queries).
-  const label = labelFromRow({ ...values, id: row.id, tracking_number: minted[0].tracking_number }, minted);
+  const label = labelFromRow({ ...values, id, tracking_number: minted[0].tracking_number }, minted);
   await labelPurchased(ex, label, now);
   await labelCreatedEvents(ex, label, now);
   return label;

@@ -1,6 +1,7 @@
 // Persistence of labels and their packages.
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../../db/index.ts';
+import { onPostgres } from '../../db/locks.ts';
 import { columnsOf, everyColumn, preparedQuery } from '../../db/prepared.ts';
 import type { LabelPackagesTable, LabelsTable } from '../../db/schema.ts';
 import { notFound } from '../errors.ts';
@@ -83,22 +84,41 @@ const labelTracking = preparedQuery((ex, p: { id: number; trackingNumber: string
   ex.updateTable('labels').set({ tracking_number: p.trackingNumber }).where('id', '=', p.id),
 );
 
-export async function insertLabelRow(ex: Executor, values: Omit<LabelRow, 'id'>): Promise<{ id: number }> {
-  const [row] = await insertLabel(ex, values);
-  return row;
-}
-
-export async function insertPackageRow(ex: Executor, values: { labelId: number; sequence: number; family: string; trackingNumber: string }): Promise<{ id: number }> {
-  const [row] = await insertPackage(ex, values);
-  return row;
-}
-
-export async function setPackageTracking(ex: Executor, id: number, trackingNumber: string): Promise<void> {
-  await packageTracking(ex, { id, trackingNumber });
-}
-
-export async function setLabelTracking(ex: Executor, id: number, trackingNumber: string): Promise<void> {
-  await labelTracking(ex, { id, trackingNumber });
+/**
+ * A label and its packages as stored, each package's tracking number minted from its row id (a
+ * serial: unique across the database, so tracking numbers are too); the label carries its first
+ * package's. PostgreSQL takes the ids from the tables' own sequences first, then writes the label and
+ * its packages with their final numbers in one statement: 2 round trips, where inserting and then
+ * setting the numbers took 2 + 2 per package. The embedded database, in-process, inserts and then sets them.
+ */
+export async function insertLabelAndPackages(
+  ex: Executor,
+  values: Omit<LabelRow, 'id' | 'tracking_number'>,
+  packages: { sequence: number; family: string }[],
+  mint: (serial: number) => string,
+): Promise<{ id: number; packages: PackageRow[] }> {
+  if (onPostgres(ex)) {
+    const { rows } = await sql<{ label_id: number; package_ids: number[] }>`select nextval(pg_get_serial_sequence('labels', 'id'))::int as label_id,
+      array(select nextval(pg_get_serial_sequence('label_packages', 'id'))::int from generate_series(1, ${packages.length}::int)) as package_ids`.execute(ex);
+    const [{ label_id: id, package_ids }] = rows;
+    const minted = package_ids.map((packageId) => ({ id: packageId, tracking_number: mint(packageId) }));
+    await ex
+      .with('label', (db) => db.insertInto('labels').values({ ...values, id, tracking_number: minted[0].tracking_number }))
+      .insertInto('label_packages')
+      .values(packages.map((p, i) => ({ id: minted[i].id, label_id: id, sequence: p.sequence, carrier_family: p.family, tracking_number: minted[i].tracking_number })))
+      .execute();
+    return { id, packages: minted };
+  }
+  const [{ id }] = await insertLabel(ex, { ...values, tracking_number: 'pending' });
+  const minted: PackageRow[] = [];
+  for (const p of packages) {
+    const [row] = await insertPackage(ex, { labelId: id, sequence: p.sequence, family: p.family, trackingNumber: `pending-${id}-${p.sequence}` });
+    const trackingNumber = mint(row.id);
+    await packageTracking(ex, { id: row.id, trackingNumber });
+    minted.push({ id: row.id, tracking_number: trackingNumber });
+  }
+  await labelTracking(ex, { id, trackingNumber: minted[0].tracking_number });
+  return { id, packages: minted };
 }
 
 export async function findLabel(ex: Executor, accountId: number, id: number): Promise<Label | null> {

@@ -58,7 +58,7 @@ const SHIPMENT_COLUMNS = everyColumn<ShipmentInsert>({
   account_id: true, order_id: true, external_shipment_id: true, shipment_number: true, status: true, import_batch_id: true, created_at: true,
   modified_at: true, carrier_id: true, service_code: true, warehouse_id: true, ship_date: true, is_return: true, body: true,
 });
-const insertRow = preparedQuery((ex, p: ShipmentInsert) => ex.insertInto('shipments').values(columnsOf(p, SHIPMENT_COLUMNS)).returningAll());
+const insertRow = preparedQuery((ex, p: ShipmentInsert) => ex.insertInto('shipments').values(columnsOf(p, SHIPMENT_COLUMNS)).returning('id'));
 const setStatus = preparedQuery((ex, p: { accountId: number; id: number; status: ShipmentStatus; now: string }) =>
   ex.updateTable('shipments').set({ status: p.status, modified_at: p.now }).where('id', '=', p.id).where('account_id', '=', p.accountId),
 );
@@ -75,7 +75,7 @@ export async function lockShipmentState(ex: Executor, id: number): Promise<{ sta
 }
 
 export async function insertShipment(ex: Executor, accountId: number, input: NewShipment, now: string): Promise<Shipment> {
-  const [row] = await insertRow(ex, {
+  const values: ShipmentInsert = {
     account_id: accountId,
     order_id: input.orderId ?? null,
     external_shipment_id: input.externalShipmentId ?? null,
@@ -85,8 +85,10 @@ export async function insertShipment(ex: Executor, accountId: number, input: New
     created_at: now,
     modified_at: now,
     ...shipmentColumns(input.body),
-  });
-  return toShipment(row);
+  };
+  const [{ id }] = await insertRow(ex, values);
+  // The shipment as stored, from what was just written: returning the row read its body back.
+  return toShipment({ ...values, id });
 }
 
 export async function updateShipmentBody(ex: Executor, accountId: number, id: number, body: ShipmentBody, now: string): Promise<void> {
