@@ -1,8 +1,8 @@
 // Bulk loading (the sandbox seed, benches): one multi-row INSERT per chunk, its values written as
 // SQL literals. Building a query tree and binding thousands of parameters per statement cost more
 // than the database's own work at 100k+ rows; literals are parsed in one pass on both engines.
-import { PostgresAdapter, sql } from 'kysely';
-import type { Executor } from './index.ts';
+import { sql } from 'kysely';
+import { onPostgres, type Executor } from './index.ts';
 
 type Value = string | number | null | boolean;
 
@@ -48,7 +48,7 @@ export async function insertRows<R extends Record<string, unknown> = Record<stri
  */
 export async function withDeferredIndexes<T>(tx: Executor, tables: string[], load: () => Promise<T>): Promise<T> {
   // Outside a transaction each drop would commit on its own: a failed load would leave them dropped.
-  if (!tx.isTransaction || !(tx.getExecutor().adapter instanceof PostgresAdapter)) throw new Error('withDeferredIndexes needs a PostgreSQL transaction');
+  if (!tx.isTransaction || !onPostgres(tx)) throw new Error('withDeferredIndexes needs a PostgreSQL transaction');
   const relations = sql.join(tables.map((t) => sql`to_regclass(${t})`));
   const indexes = (
     await sql<{ name: string; def: string }>`select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as def

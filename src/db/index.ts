@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type Pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import type { DB } from './schema.ts';
 import { migrateToLatest } from './migrate.ts';
 import { WriteWatchPlugin } from './write-watch.ts';
@@ -19,6 +19,9 @@ export type Db = Kysely<DB>;
 export type Tx = Transaction<DB>;
 /** Anything a query can run on: the database or an open transaction. */
 export type Executor = Kysely<DB>;
+
+/** Whether a database handle or transaction runs on PostgreSQL (else the embedded SQLite). */
+export const onPostgres = (ex: Executor): boolean => ex.getExecutor().adapter instanceof PostgresAdapter;
 
 /** Row ids are `serial` (32-bit) on PostgreSQL: a larger number names no row and must not reach a query. */
 export const MAX_ROW_ID = 2_147_483_647;

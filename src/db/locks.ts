@@ -1,7 +1,5 @@
-import { PostgresAdapter, sql } from 'kysely';
-import type { Executor } from './index.ts';
-
-export const onPostgres = (ex: Executor) => ex.getExecutor().adapter instanceof PostgresAdapter;
+import { sql } from 'kysely';
+import { onPostgres, type Executor } from './index.ts';
 
 /**
  * Locks a row for the rest of the transaction. PostgreSQL needs it so concurrent server

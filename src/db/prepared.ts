@@ -21,7 +21,7 @@ interface Compiled {
 /**
  * `build` gets stand-ins for the parameters (typed as the values they stand for) and must give the
  * same SQL for every call: no branches on values, no optional columns. Parameters are named by
- * property, or by position when `Params` is an array (a multi-row insert's values, row by row). Values go in as bound
+ * property, or by position when `Params` is an array (see preparedForCount). Values go in as bound
  * parameters, exactly as they would through Kysely; `build` runs once per database dialect.
  */
 export function preparedQuery<Params extends object, Row>(

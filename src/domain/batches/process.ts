@@ -3,8 +3,7 @@
 // so a crash loses nothing and a rerun skips what is done. On PostgreSQL members are claimed with
 // SKIP LOCKED, and purchaseLabel re-reads the shipment under its lock: two workers never label
 // one shipment twice.
-import { PostgresAdapter } from 'kysely';
-import type { Db, Executor } from '../../db/index.ts';
+import { onPostgres, type Db, type Executor } from '../../db/index.ts';
 import { enqueueJobs } from '../../jobs/queue.ts';
 import { DomainError, invalidField } from '../errors.ts';
 import { purchaseLabel } from '../labels/purchase.ts';
@@ -76,7 +75,6 @@ interface Member {
   rate_id: number | null;
 }
 
-const isPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 const labelOptionsOf = (batch: Pick<Batch, 'labelFormat' | 'labelLayout' | 'displayScheme'>): LabelOptions => ({
   labelFormat: batch.labelFormat,
@@ -100,7 +98,7 @@ async function processMember(db: Db, batch: BatchJob, member: Member, now: strin
   try {
     return await db.transaction().execute(async (tx) => {
       let claim = tx.selectFrom('batch_shipments').select('id').where('id', '=', member.id).where('state', '=', 'pending');
-      if (isPostgres(db)) claim = claim.forUpdate().skipLocked();
+      if (onPostgres(db)) claim = claim.forUpdate().skipLocked();
       if (!(await claim.executeTakeFirst())) return 'skipped';
       const stored = await getShipment(tx, batch.accountId, member.shipment_id);
       const shipment = batch.shipDate ? { ...stored, shipDate: batch.shipDate } : stored;
@@ -157,9 +155,9 @@ export async function runBatch(db: Db, accountId: number, batchId: number, limit
     options: labelOptionsOf({ labelFormat: row.label_format as LabelFormat, labelLayout: row.label_layout as LabelLayout, displayScheme: row.display_scheme }),
   };
   // PostgreSQL: a few members at once, each on its own connection, so this thread prepares one
-  // purchase while the database runs another's statements (a purchase is ~14 round trips). The
+  // purchase while the database runs another's statements (a purchase is ~12 round trips). The
   // embedded database has one writer: one at a time.
-  const concurrency = isPostgres(db) ? POSTGRES_CONCURRENT_PURCHASES : 1;
+  const concurrency = onPostgres(db) ? POSTGRES_CONCURRENT_PURCHASES : 1;
   let tried = 0;
   for (;;) {
     const members = await db

@@ -1,8 +1,7 @@
 // The stock ledger. Every change is an appended transaction; the level it changes (one row per
 // location, SKU and condition) is updated under a row lock in the same database transaction, so
 // levels always equal the sum of the ledger and concurrent changes never lose one another.
-import { PostgresAdapter } from 'kysely';
-import type { Executor } from '../../db/index.ts';
+import { onPostgres, type Executor } from '../../db/index.ts';
 import { DomainError } from '../errors.ts';
 
 export const CONDITIONS = ['sellable', 'damaged', 'expired', 'qa_hold'] as const;
@@ -36,7 +35,6 @@ export interface EntryDetails {
   purchaseOrderId?: number | null;
 }
 
-const isPostgres = (ex: Executor) => ex.getExecutor().adapter instanceof PostgresAdapter;
 
 /** The level row, created empty if need be, locked for the rest of the transaction. */
 export async function lockLevel(ex: Executor, key: LevelKey, now: string): Promise<Level> {
@@ -53,7 +51,7 @@ export async function lockLevel(ex: Executor, key: LevelKey, now: string): Promi
     .where('inventory_location_id', '=', key.locationId)
     .where('sku', '=', key.sku)
     .where('stock_condition', '=', key.condition);
-  if (isPostgres(ex)) query = query.forUpdate();
+  if (onPostgres(ex)) query = query.forUpdate();
   const row = await query.executeTakeFirstOrThrow();
   return { ...key, id: row.id, onHand: row.on_hand, allocated: row.allocated, valueCents: Number(row.value_cents) };
 }
@@ -132,7 +130,7 @@ export async function removeStock(ex: Executor, key: LevelKey, quantity: number,
  * more than one level call this first, so two of them can never wait on each other (PostgreSQL).
  */
 export async function lockLevels(ex: Executor, keys: LevelKey[], now: string): Promise<void> {
-  if (!isPostgres(ex) || keys.length < 2) return;
+  if (!onPostgres(ex) || keys.length < 2) return;
   const unique = new Map(keys.map((k) => [`${k.locationId}\u0000${k.sku}\u0000${k.condition}`, k]));
   const sorted = [...unique.values()].sort((a, b) => a.locationId - b.locationId || (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0) || a.condition.localeCompare(b.condition));
   for (const key of sorted) await lockLevel(ex, key, now);

@@ -1,7 +1,6 @@
 // Persistence of labels and their packages.
 import { sql, type Selectable } from 'kysely';
-import type { Executor } from '../../db/index.ts';
-import { onPostgres } from '../../db/locks.ts';
+import { onPostgres, type Executor } from '../../db/index.ts';
 import { columnsOf, everyColumn, preparedQuery } from '../../db/prepared.ts';
 import type { LabelPackagesTable, LabelsTable } from '../../db/schema.ts';
 import { notFound } from '../errors.ts';

@@ -1,6 +1,6 @@
 // Order lists with every V1 filter. Deleted orders never appear.
-import { PostgresAdapter, sql } from 'kysely';
-import type { Executor } from '../../db/index.ts';
+import { sql } from 'kysely';
+import { onPostgres, type Executor } from '../../db/index.ts';
 import { compactOrderCounts, countedByCounters, countOrders, needsCompaction } from './counts.ts';
 import { assembleOrders } from './store.ts';
 import { containsText } from './text-match.ts';
@@ -126,7 +126,7 @@ export async function listOrderIds(
     options.kept ? withKept() : pageIds.execute(),
     counted
       ? countOrders(ex, accountId, filter).then(async (c) => {
-          if (needsCompaction(c.rows) && ex.getExecutor().adapter instanceof PostgresAdapter) await compactOrderCounts(ex, accountId);
+          if (needsCompaction(c.rows) && onPostgres(ex)) await compactOrderCounts(ex, accountId);
           return c.total;
         })
       : query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((c) => Number(c.n)),

@@ -3,8 +3,8 @@
 // is missing (never read, or invalidated by a trigger since) is read, rendered and written back,
 // but only if nothing changed it meanwhile. The rendering belongs to the API (the caller passes
 // it) and must depend on the order alone: no clock, no account settings.
-import { PostgresAdapter, sql } from 'kysely';
-import type { Executor } from '../../db/index.ts';
+import { sql } from 'kysely';
+import { onPostgres, type Executor } from '../../db/index.ts';
 import { readOrders, type KeptStamp } from './list.ts';
 import type { Order } from './types.ts';
 
@@ -74,7 +74,7 @@ export async function renderedOrderList(ex: Executor, ids: readonly number[], re
   // Inside a transaction the copies are not used: what it reads may never be committed.
   let held = ex.isTransaction ? new HeldBodies() : heldByDatabase.get(ex);
   if (!held) heldByDatabase.set(ex, (held = new HeldBodies()));
-  const postgres = ex.getExecutor().adapter instanceof PostgresAdapter;
+  const postgres = onPostgres(ex);
   const bodies = new Map<number, Buffer>();
   /** Stamps of tombstones (PostgreSQL), read before the orders are: the write-back compares them. */
   const dead = new Map<number, number>();

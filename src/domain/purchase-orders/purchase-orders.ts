@@ -2,8 +2,7 @@
 // draft → open (sent to the supplier) → receiving → received (automatic, as receipts arrive)
 // → closed; draft/open may be cancelled. Only drafts are edited; only open ones get shipping
 // details. Receiving adds the accepted units to stock at the PO's unit cost.
-import { PostgresAdapter } from 'kysely';
-import type { Executor } from '../../db/index.ts';
+import { onPostgres, type Executor } from '../../db/index.ts';
 import { DomainError, invalidField, notFound } from '../errors.ts';
 import { lockLevels, receiveStock } from '../inventory/ledger.ts';
 import { getInventoryLocation } from '../inventory/places.ts';
@@ -94,7 +93,7 @@ async function assemble(ex: Executor, accountId: number, rows: Row[]): Promise<P
 
 async function loadRow(ex: Executor, accountId: number, id: number, lock: boolean): Promise<Row> {
   let query = ex.selectFrom('purchase_orders').select(COLUMNS).where('account_id', '=', accountId).where('id', '=', id);
-  if (lock && ex.getExecutor().adapter instanceof PostgresAdapter) query = query.forUpdate();
+  if (lock && onPostgres(ex)) query = query.forUpdate();
   const row = await query.executeTakeFirst();
   if (!row) throw notFound('purchase order', `se-${id}`);
   return row;

@@ -1,8 +1,8 @@
 // The one ordered list of the tables that hold an account's data, shared by reset and by
 // snapshot/restore. Parents come before their children (insert in this order, delete in reverse).
 // A table is either scoped by its own `account_id` or, when it has none, by its parent's.
-import { PostgresAdapter, sql } from 'kysely';
-import type { Executor } from '../../db/index.ts';
+import { sql } from 'kysely';
+import { onPostgres, type Executor } from '../../db/index.ts';
 import type { DB } from '../../db/schema.ts';
 
 export interface AccountTable {
@@ -130,7 +130,7 @@ export async function deleteAccountRows(ex: Executor, t: AccountTable, accountId
  */
 export async function foreignKeyParents(ex: Executor): Promise<Map<string, Set<string>>> {
   const rows =
-    ex.getExecutor().adapter instanceof PostgresAdapter
+    onPostgres(ex)
       ? await sql<{ child: string; parent: string }>`
           SELECT c.relname AS child, p.relname AS parent FROM pg_constraint k
           JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class p ON p.oid = k.confrelid

@@ -1,9 +1,9 @@
 // Bench-only scaling of a seed: copies made inside the database. SQLite: two statements per ten
 // copies; PostgreSQL: one statement per copy, all in one transaction with the indexes and foreign
 // keys of orders and order_items built once at the end (src/db/bulk.ts withDeferredIndexes).
-import { PostgresAdapter, sql } from 'kysely';
+import { sql } from 'kysely';
 import { withDeferredIndexes } from '../../db/bulk.ts';
-import type { Db, Executor } from '../../db/index.ts';
+import { onPostgres, type Db, type Executor } from '../../db/index.ts';
 import { invalidField } from '../errors.ts';
 import { compactOrderCounts } from '../orders/counts.ts';
 
@@ -38,7 +38,7 @@ export async function replicateSeededOrders(db: Db, accountId: number, seed: num
     .executeTakeFirstOrThrow();
   if (Number(template.n) === 0) throw invalidField('seed', `account ${accountId} has no orders of seed ${seed} to replicate`, seed);
   const orderColumns = ORDER_COPY_COLUMNS.join(', ');
-  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+  if (onPostgres(db)) {
     await db.transaction().execute((tx) => replicateOnPostgres(tx, accountId, prefix, template.first, template.last, rounds));
     return Number(template.n) * (rounds + 1);
   }

@@ -6,15 +6,14 @@
 // SQLite AUTOINCREMENT counter or PostgreSQL sequence, neither of which ever hands out an id twice
 // (not even after the rows are deleted), so no other row can hold it. A test guards that every
 // table in the list keeps such an id.
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
-import type { Executor } from '../../db/index.ts';
+import { sql, type Kysely } from 'kysely';
+import { onPostgres, type Executor } from '../../db/index.ts';
 import { lockRow } from '../../db/locks.ts';
 import { latestMigration } from '../../db/migrate.ts';
 import { DomainError, invalidField, notFound } from '../errors.ts';
 import { ACCOUNT_TABLES, accountRows, deleteAccountRows, foreignKeyParents, type AccountTable } from './account-tables.ts';
 import { applyRowChanges, deleteTables, insertTables, tableFingerprints, type RowChanges } from './snapshot-postgres.ts';
 
-const onPostgres = (ex: Executor) => ex.getExecutor().adapter instanceof PostgresAdapter;
 
 export const MAX_SNAPSHOTS_PER_ACCOUNT = 50;
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;

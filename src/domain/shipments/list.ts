@@ -1,6 +1,6 @@
 // Listing shipments: the V2/ShipEngine filters, sorting and paging, done in SQL on either engine.
-import { PostgresAdapter, sql, type RawBuilder, type SqlBool } from 'kysely';
-import type { Executor } from '../../db/index.ts';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { onPostgres, type Executor } from '../../db/index.ts';
 import { tagsOfShipments, toShipment } from './store.ts';
 import type { Shipment, ShipmentStatus } from './types.ts';
 
@@ -35,24 +35,23 @@ export interface ShipmentListing {
   sortDir: 'asc' | 'desc';
 }
 
-const isPostgres = (ex: Executor) => ex.getExecutor().adapter instanceof PostgresAdapter;
 const escapeLike = (text: string) => text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The recipient's name lives in the JSON body; each engine has its own JSON accessor. */
 function shipToNameContains(ex: Executor, text: string): RawBuilder<SqlBool> {
-  const name = isPostgres(ex) ? sql`(body::jsonb #>> '{shipTo,name}')` : sql`json_extract(body, '$.shipTo.name')`;
+  const name = onPostgres(ex) ? sql`(body::jsonb #>> '{shipTo,name}')` : sql`json_extract(body, '$.shipTo.name')`;
   return sql<SqlBool>`lower(${name}) like ${`%${escapeLike(text)}%`} escape '\\'`;
 }
 
 function itemMatches(ex: Executor, keyword: string): RawBuilder<SqlBool> {
   const pattern = `%${escapeLike(keyword)}%`;
-  return isPostgres(ex)
+  return onPostgres(ex)
     ? sql<SqlBool>`exists (select 1 from jsonb_array_elements(body::jsonb -> 'items') as item where lower(item ->> 'sku') like ${pattern} escape '\\' or lower(item ->> 'name') like ${pattern} escape '\\')`
     : sql<SqlBool>`exists (select 1 from json_each(body, '$.items') where lower(json_extract(value, '$.sku')) like ${pattern} escape '\\' or lower(json_extract(value, '$.name')) like ${pattern} escape '\\')`;
 }
 
 function itemHasSalesOrder(ex: Executor, salesOrderId: string): RawBuilder<SqlBool> {
-  return isPostgres(ex)
+  return onPostgres(ex)
     ? sql<SqlBool>`(body::jsonb -> 'items') @> ${JSON.stringify([{ salesOrderId }])}::jsonb`
     : sql<SqlBool>`exists (select 1 from json_each(body, '$.items') where json_extract(value, '$.salesOrderId') = ${salesOrderId})`;
 }

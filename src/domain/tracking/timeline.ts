@@ -21,8 +21,7 @@ export function simulateTracking(input: SimulateTrackingInput): TrackingResult {
   const events: TrackingEvent[] = [];
   for (let i = all.length - 1; i >= 0; i--) if (all[i].at <= input.now) events.push({ ...all[i].event });
   const latest = events[0];
-  // Before the label-created event the carrier knows the label only from the manifest.
-  const current = latest ?? statusFields(carrierEvent(family, 'labelCreated'));
+  const current = latest ?? beforeFirstEvent(family);
   return {
     statusCode: current.statusCode,
     statusDescription: current.statusDescription,
@@ -45,8 +44,11 @@ export function simulatedStatusCode(input: SimulateTrackingInput): TrackingEvent
   if (family === null) throw new Error(`No simulated tracking for carrier "${input.carrierCode}"`);
   const { events } = plannedTracking(input, family);
   for (let i = events.length - 1; i >= 0; i--) if (events[i].at <= input.now) return events[i].event.statusCode;
-  return statusFields(carrierEvent(family, 'labelCreated')).statusCode;
+  return beforeFirstEvent(family).statusCode;
 }
+
+/** Before the label-created event the carrier knows the label only from the manifest. */
+const beforeFirstEvent = (family: CarrierFamily): StatusFields => statusFields(carrierEvent(family, 'labelCreated'));
 
 interface Planned {
   journey: ReturnType<typeof planJourney>;
