@@ -1,7 +1,9 @@
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/server.ts';
+import type { Executor } from '../../src/db/index.ts';
 import { enqueueShipNotify } from '../../src/domain/webhooks/events.ts';
+import { labelListeners } from '../../src/domain/webhooks/label-listeners.ts';
 import { runDueJobs } from '../../src/jobs/runner.ts';
 import { localPath, orderBody, startReceiver, type Receiver } from './fixtures.ts';
 
@@ -178,11 +180,12 @@ describe('V1 webhooks', () => {
   test('SHIP_NOTIFY and ITEM_SHIP_NOTIFY are queued by enqueueShipNotify in the caller\'s transaction', async () => {
     await subscribe({ event: 'SHIP_NOTIFY' });
     await subscribe({ event: 'ITEM_SHIP_NOTIFY' });
-    await t.ctx.database.db.transaction().execute((tx) => enqueueShipNotify(tx, 1, 'se-77', 1, t.ctx.clock.nowIso()));
+    const shipNotify = async (tx: Executor) => (await labelListeners(tx, 1)).shipNotify;
+    await t.ctx.database.db.transaction().execute(async (tx) => enqueueShipNotify(tx, await shipNotify(tx), 'se-77', 1, t.ctx.clock.nowIso()));
     await t.ctx.database.db
       .transaction()
       .execute(async (tx) => {
-        await enqueueShipNotify(tx, 1, 'rolled-back', 1, t.ctx.clock.nowIso());
+        await enqueueShipNotify(tx, await shipNotify(tx), 'rolled-back', 1, t.ctx.clock.nowIso());
         throw new Error('the label purchase failed');
       })
       .catch(() => undefined);

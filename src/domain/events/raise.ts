@@ -50,6 +50,15 @@ export async function raiseEvents(ex: Executor, accountId: number, events: Pendi
   if (events.length === 0) return 0;
   const hooksByEvent = new Map<ApiWebhookEvent, ApiWebhook[]>();
   for (const name of new Set(events.map((e) => e.event))) hooksByEvent.set(name, await apiSubscriptionsTo(ex, accountId, name));
+  return queueDeliveries(ex, accountId, events, hooksByEvent, now);
+}
+
+/** One event to subscriptions the caller already read (they must all be to `event`). */
+export async function raiseEventTo(ex: Executor, accountId: number, subscribers: ApiWebhook[], event: ApiWebhookEvent, payload: RaisedEvent, now: string): Promise<number> {
+  return queueDeliveries(ex, accountId, [{ event, payload }], new Map([[event, subscribers.filter((hook) => hook.event === event)]]), now);
+}
+
+async function queueDeliveries(ex: Executor, accountId: number, events: PendingEvent[], hooksByEvent: Map<ApiWebhookEvent, ApiWebhook[]>, now: string): Promise<number> {
   const jobs = events.flatMap(({ event, payload }) =>
     hooksByEvent
       .get(event)!

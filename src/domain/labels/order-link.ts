@@ -3,6 +3,7 @@
 import type { Executor } from '../../db/index.ts';
 import { markOrderShipped, reopenAfterVoid } from '../orders/actions.ts';
 import { enqueueShipNotify } from '../webhooks/events.ts';
+import type { Webhook } from '../webhooks/webhooks.ts';
 import type { Label } from './types.ts';
 
 async function storeOfOrder(ex: Executor, orderId: number | null): Promise<number | null> {
@@ -11,7 +12,8 @@ async function storeOfOrder(ex: Executor, orderId: number | null): Promise<numbe
   return row?.store_id ?? null;
 }
 
-export async function labelPurchased(ex: Executor, label: Label, now: string): Promise<void> {
+/** `shipNotify`: the account's SHIP_NOTIFY hooks (labelListeners). */
+export async function labelPurchased(ex: Executor, label: Label, shipNotify: Webhook[], now: string): Promise<void> {
   if (label.orderId !== null && !label.isReturn) {
     await markOrderShipped(
       ex,
@@ -21,7 +23,7 @@ export async function labelPurchased(ex: Executor, label: Label, now: string): P
       now,
     );
   }
-  await enqueueShipNotify(ex, label.accountId, label.notifyBatchId, await storeOfOrder(ex, label.orderId), now);
+  await enqueueShipNotify(ex, shipNotify, label.notifyBatchId, await storeOfOrder(ex, label.orderId), now);
 }
 
 export async function labelVoided(ex: Executor, label: Pick<Label, 'id' | 'accountId' | 'orderId' | 'isReturn'>, now: string): Promise<void> {

@@ -17,6 +17,7 @@ import { carrierFamily, mintTrackingNumber } from '../tracking/index.ts';
 import { debitForLabel } from './funding.ts';
 import { labelPurchased } from './order-link.ts';
 import { labelCreatedEvents } from './label-events.ts';
+import { labelListeners } from '../webhooks/label-listeners.ts';
 import { insertLabelAndPackages, labelFromRow, type LabelRow } from './store.ts';
 import { imageId, labelImageFor } from '../label-images/images.ts';
 import type { Label, LabelOptions, LabelPackage } from './types.ts';
@@ -34,6 +35,11 @@ export interface PurchaseRequest {
   notifyBatchId?: string;
   /** PUDO labels: the service point the parcel goes to, or is dropped off at. */
   servicePoints?: { shipTo?: string | null; shipFrom?: string | null };
+  /**
+   * The caller created the shipment in this transaction: no other transaction can see it, so its
+   * status is the one it was made with and there is no row lock to take (one round trip less).
+   */
+  shipmentCreatedHere?: boolean;
 }
 
 function checkLayout(options: LabelOptions) {
@@ -65,7 +71,7 @@ export async function purchaseLabel(ex: Executor, accountId: number, request: Pu
   // Shipments synced from V1 orders may leave ship-from to the account's warehouse.
   const shipment = request.shipment.shipFrom ? request.shipment : { ...request.shipment, ...(await resolveShipFrom(ex, accountId, request.shipment)) };
   // The caller read the shipment before the lock; a purchase that waited on it must see the status now.
-  const { status, modifiedAt } = await lockShipmentState(ex, shipment.id);
+  const { status, modifiedAt } = request.shipmentCreatedHere ? shipment : await lockShipmentState(ex, shipment.id);
   const isReturnOfLabel = request.outboundLabelId != null;
   if (status === 'cancelled') throw new DomainError('business_rules', `shipment se-${shipment.id} is cancelled`, 'invalid_status');
   if (status === 'label_purchased' && !isReturnOfLabel) {
@@ -173,7 +179,8 @@ export async function purchaseLabel(ex: Executor, accountId: number, request: Pu
   if (!isReturnOfLabel) await setShipmentStatus(ex, accountId, shipment.id, 'label_purchased', now);
   // The label as stored, from what was just written (reading it back cost two queries).
   const label = labelFromRow({ ...values, id, tracking_number: minted[0].tracking_number }, minted);
-  await labelPurchased(ex, label, now);
-  await labelCreatedEvents(ex, label, now);
+  const listeners = await labelListeners(ex, accountId);
+  await labelPurchased(ex, label, listeners.shipNotify, now);
+  await labelCreatedEvents(ex, label, listeners.labelCreated, now);
   return label;
 }

@@ -49,7 +49,7 @@ export interface NewApiWebhook {
 
 type Row = { id: number; account_id: number; surface: string; event: string; url: string; headers: string; name: string | null; store_id: number | null; created_at: string };
 
-const toWebhook = (r: Row): ApiWebhook => ({
+export const toApiWebhook = (r: Row): ApiWebhook => ({
   id: r.id,
   accountId: r.account_id,
   surface: r.surface as WebhookSurface,
@@ -113,7 +113,7 @@ export async function createApiWebhook(ex: Executor, accountId: number, surface:
       .values({ account_id: accountId, surface, event, url, headers: JSON.stringify(headers), name: input.name ?? null, store_id: input.storeId ?? null, created_at: now })
       .returningAll()
       .executeTakeFirstOrThrow();
-    return toWebhook(row);
+    return toApiWebhook(row);
   } catch (error) {
     // Two concurrent creations: the unique index lets one through.
     if (/unique/i.test(String((error as Error).message)) || (error as { code?: string }).code === '23505') throw conflict();
@@ -123,7 +123,7 @@ export async function createApiWebhook(ex: Executor, accountId: number, surface:
 
 export async function listApiWebhooks(ex: Executor, accountId: number, surface: WebhookSurface): Promise<ApiWebhook[]> {
   const rows = await ex.selectFrom('api_webhooks').selectAll().where('account_id', '=', accountId).where('surface', '=', surface).orderBy('id').execute();
-  return rows.map(toWebhook);
+  return rows.map(toApiWebhook);
 }
 
 export async function getApiWebhook(ex: Executor, accountId: number, surface: WebhookSurface, id: number): Promise<ApiWebhook> {
@@ -135,7 +135,7 @@ export async function getApiWebhook(ex: Executor, accountId: number, surface: We
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) throw notFound('Webhook', `se-${id}`);
-  return toWebhook(row);
+  return toApiWebhook(row);
 }
 
 export async function updateApiWebhook(
@@ -163,7 +163,7 @@ export async function deleteApiWebhook(ex: Executor, accountId: number, surface:
 
 export async function findApiWebhook(ex: Executor, id: number): Promise<ApiWebhook | null> {
   const row = await ex.selectFrom('api_webhooks').selectAll().where('id', '=', id).executeTakeFirst();
-  return row ? toWebhook(row) : null;
+  return row ? toApiWebhook(row) : null;
 }
 
 /** Every surface's subscriptions of the account to one event. */
@@ -173,5 +173,5 @@ const subscriptionsTo = preparedQuery((ex, p: { accountId: number; event: ApiWeb
 
 export async function apiSubscriptionsTo(ex: Executor, accountId: number, event: ApiWebhookEvent): Promise<ApiWebhook[]> {
   const rows = await subscriptionsTo(ex, { accountId, event });
-  return rows.map(toWebhook);
+  return rows.map(toApiWebhook);
 }

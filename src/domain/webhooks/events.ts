@@ -38,8 +38,8 @@ export async function enqueueOrderNotify(ex: Executor, accountId: number, batch:
  * SHIP_NOTIFY / ITEM_SHIP_NOTIFY for a batch of shipments (labels) of one store. Called by the
  * label engine in the transaction that creates the labels; `/shipments?batchId=` lists them.
  */
-export async function enqueueShipNotify(ex: Executor, accountId: number, batchId: string | number, storeId: number | null, now = new Date().toISOString()): Promise<void> {
-  const hooks = (await subscriptionsTo(ex, accountId, ['SHIP_NOTIFY', 'ITEM_SHIP_NOTIFY'])).filter((hook) => covers(hook, storeId));
+export async function enqueueShipNotify(ex: Executor, subscribers: Webhook[], batchId: string | number, storeId: number | null, now: string): Promise<void> {
+  const hooks = subscribers.filter((hook) => (hook.event === 'SHIP_NOTIFY' || hook.event === 'ITEM_SHIP_NOTIFY') && covers(hook, storeId));
   const path = (hook: Webhook) => `/shipments?batchId=${encodeURIComponent(String(batchId))}&includeShipmentItems=${hook.event === 'ITEM_SHIP_NOTIFY' ? 'True' : 'False'}`;
   await enqueueJobs(ex, hooks.map((hook) => delivery(hook, path(hook), now)), now);
 }

@@ -27,7 +27,7 @@ export interface NewWebhook {
 
 type Row = { id: number; account_id: number; event: string; target_url: string; store_id: number | null; friendly_name: string | null; created_at: string };
 
-const toWebhook = (r: Row): Webhook => ({
+export const toWebhook = (r: Row): Webhook => ({
   id: r.id,
   accountId: r.account_id,
   event: r.event as WebhookEvent,

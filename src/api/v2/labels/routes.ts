@@ -50,7 +50,7 @@ export const labelRoutes: SurfacePlugin = async (app, { surface }) => {
       const label = await purchaseLabel(
         tx,
         accountId,
-        { shipment, options: toLabelOptions(request.body), isReturn: request.body.is_return_label, servicePoints: servicePointsOf(request.body) },
+        { shipment, shipmentCreatedHere: true, options: toLabelOptions(request.body), isReturn: request.body.is_return_label, servicePoints: servicePointsOf(request.body) },
         now,
       );
       return present(tx, label, request.body.label_download_type);
