@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { PostalAddress } from '../../src/domain/shipping-types.ts';
 import { mintTrackingNumber } from '../../src/domain/tracking/numbers/index.ts';
 import { labelTrackingStatus } from '../../src/domain/tracking/status-codes.ts';
-import { simulatedStatusCode, simulateTracking, TRACKING_MAGIC_VALUES } from '../../src/domain/tracking/index.ts';
+import { plannedEventTimes, simulatedStatusCode, simulateTracking, TRACKING_MAGIC_VALUES } from '../../src/domain/tracking/index.ts';
 import type { SimulateTrackingInput, TrackingEvent, TrackingResult } from '../../src/domain/tracking/types.ts';
 
 const address = (name: string, city: string, state: string, postalCode: string, countryCode = 'US'): PostalAddress => ({
@@ -357,5 +357,27 @@ describe('simulatedStatusCode', () => {
       }
     }
     assert.ok(changes > journeys.length * 3, 'the journeys move through several statuses');
+  });
+});
+
+describe('plannedEventTimes', () => {
+  it('is when simulateTracking reports each event, oldest first, asked before or after the events themselves', () => {
+    const journeys = [
+      ...CARRIERS.map((service) => input(service)),
+      ...TRACKING_MAGIC_VALUES.map((magic) => input({ shipTo: withName(magic.trigger) })),
+      input({ voided: true }),
+      input({ shipDate: '2024-03-08T21:14:05.123Z' }),
+    ];
+    const everything = new Date('2030-01-01T00:00:00Z');
+    journeys.forEach((journey, i) => {
+      // A parcel not planned before: the times come first, the wire-shaped events after.
+      const fresh = { ...journey, trackingNumber: mintTrackingNumber(journey.carrierCode, journey.serviceCode, 90_000 + i) };
+      const { now: _now, ...planned } = fresh;
+      const times = plannedEventTimes(planned);
+      const reported = simulateTracking({ ...fresh, now: everything }).events.map((e) => Date.parse(e.occurredAt)).reverse();
+      assert.deepEqual(times, reported, `${fresh.serviceCode} ${fresh.shipTo.name}`);
+      assert.deepEqual(plannedEventTimes(planned), times, 'the same times once the events are made');
+      assert.ok(times.every((t) => t % 1000 === 0), 'whole seconds, as the events report them');
+    });
   });
 });

@@ -11,7 +11,7 @@ import { preparedQuery } from '../../db/prepared.ts';
 import { hasSubscribers, raiseEvents, type PendingEvent } from '../events/raise.ts';
 import type { TrackingEvent, TrackingResult } from '../tracking/index.ts';
 import { assembleLabels, findLabel } from './store.ts';
-import { trackLabel } from './tracking.ts';
+import { labelEventTimes, trackLabel } from './tracking.ts';
 import { toV2TrackingEvent, toV2TrackingStatus } from './tracking-wire.ts';
 import type { Label } from './types.ts';
 
@@ -29,9 +29,9 @@ const instant = (occurredAt: string | undefined) => (occurredAt === undefined ? 
 const happenedBy = (events: TrackingEvent[], now: Date) => events.filter((e) => Date.parse(e.occurredAt) <= now.getTime()).length;
 
 function cursorAt(label: Label, now: Date): { raised: number; next: string | null } {
-  const all = chronological(trackLabel(label, new Date(now.getTime() + HORIZON_MS)));
-  const raised = happenedBy(all, now);
-  return { raised, next: instant(all[raised]?.occurredAt) };
+  const times = labelEventTimes(label).filter((t) => t <= now.getTime() + HORIZON_MS);
+  const raised = times.filter((t) => t <= now.getTime()).length;
+  return { raised, next: raised < times.length ? new Date(times[raised]).toISOString() : null };
 }
 
 type WireEvent = ReturnType<typeof toV2TrackingEvent>;

@@ -1,5 +1,5 @@
 // A label's tracking, derived from elapsed time since it was bought (the clock is controllable).
-import { simulatedStatusCode, simulateTracking, type SimulateTrackingInput, type TrackingResult } from '../tracking/index.ts';
+import { plannedEventTimes, simulatedStatusCode, simulateTracking, type SimulateTrackingInput, type TrackingResult } from '../tracking/index.ts';
 import type { Label } from './types.ts';
 
 export function trackLabel(label: Label, now: Date): TrackingResult {
@@ -9,6 +9,11 @@ export function trackLabel(label: Label, now: Date): TrackingResult {
 /** The label's tracking status code at `now`, without its events (what a label object shows). */
 export function labelStatusCode(label: Label, now: Date): Pick<TrackingResult, 'statusCode'> {
   return { statusCode: simulatedStatusCode(trackingInput(label, now)) };
+}
+
+/** When the label's simulated events happen, oldest first (epoch ms, whole seconds). */
+export function labelEventTimes(label: Label): number[] {
+  return plannedEventTimes(trackingInput(label, new Date(0)));
 }
 
 function trackingInput(label: Label, now: Date): SimulateTrackingInput {

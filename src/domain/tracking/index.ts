@@ -1,6 +1,6 @@
 // Public surface of the tracking domain: tracking numbers and simulated carrier tracking.
 export { isValidTrackingNumber, mintTrackingNumber, normalizeTrackingNumber, trackingUrl } from './numbers/index.ts';
-export { simulatedStatusCode, simulateTracking } from './timeline.ts';
+export { plannedEventTimes, simulatedStatusCode, simulateTracking } from './timeline.ts';
 export { TRACKING_MAGIC_VALUES } from './magic-values.ts';
 export type { TrackingMagicValue, TrackingScenario } from './magic-values.ts';
 export { labelTrackingStatus, STATUS_DESCRIPTIONS, STATUS_DETAILS } from './status-codes.ts';

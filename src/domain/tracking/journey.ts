@@ -46,7 +46,7 @@ const plus = (at: Date, minutes: number): Date => new Date(at.getTime() + minute
 const later = (a: Date, b: Date): Date => (a > b ? a : b);
 const localDay = (at: Date, stop: Stop): string => formatWallDate(toWallTime(at, stop.timeZone));
 
-export function planJourney(input: SimulateTrackingInput, family: CarrierFamily): Journey {
+export function planJourney(input: Omit<SimulateTrackingInput, 'now'>, family: CarrierFamily): Journey {
   const random = seededRandom(normalizeTrackingNumber(input.trackingNumber));
   const route = planRoute(family, input.serviceCode, input.shipFrom, input.shipTo, random);
   const { origin, destination } = route;

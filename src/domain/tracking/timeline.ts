@@ -17,7 +17,9 @@ import type { SimulateTrackingInput, TrackingEvent, TrackingResult } from './typ
 export function simulateTracking(input: SimulateTrackingInput): TrackingResult {
   const family = carrierFamily(input.carrierCode);
   if (family === null) throw new Error(`No simulated tracking for carrier "${input.carrierCode}"`);
-  const { journey, events: all } = plannedTracking(input, family);
+  const planned = plannedTracking(input, family);
+  const { journey } = planned;
+  const all = wireEvents(planned, family, input);
   const events: TrackingEvent[] = [];
   for (let i = all.length - 1; i >= 0; i--) if (all[i].at <= input.now) events.push({ ...all[i].event });
   const latest = events[0];
@@ -42,9 +44,19 @@ export function simulateTracking(input: SimulateTrackingInput): TrackingResult {
 export function simulatedStatusCode(input: SimulateTrackingInput): TrackingEvent['statusCode'] {
   const family = carrierFamily(input.carrierCode);
   if (family === null) throw new Error(`No simulated tracking for carrier "${input.carrierCode}"`);
-  const { events } = plannedTracking(input, family);
-  for (let i = events.length - 1; i >= 0; i--) if (events[i].at <= input.now) return events[i].event.statusCode;
+  const { events } = plannedTracking(input, family).journey;
+  for (let i = events.length - 1; i >= 0; i--) if (events[i].at <= input.now) return statusFields(carrierEvent(family, events[i].milestone)).statusCode;
   return beforeFirstEvent(family).statusCode;
+}
+
+/**
+ * When each event of the journey happens, oldest first, in epoch milliseconds of whole seconds (as
+ * the events report them): what a tracked parcel's cursor needs, without the events themselves.
+ */
+export function plannedEventTimes(input: Omit<SimulateTrackingInput, 'now'>): number[] {
+  const family = carrierFamily(input.carrierCode);
+  if (family === null) throw new Error(`No simulated tracking for carrier "${input.carrierCode}"`);
+  return plannedTracking(input, family).journey.events.map((event) => Math.floor(event.at.getTime() / 1000) * 1000);
 }
 
 /** Before the label-created event the carrier knows the label only from the manifest. */
@@ -52,19 +64,25 @@ const beforeFirstEvent = (family: CarrierFamily): StatusFields => statusFields(c
 
 interface Planned {
   journey: ReturnType<typeof planJourney>;
-  /** Every event of the journey, oldest first, already in wire shape. */
-  events: { at: Date; event: TrackingEvent }[];
+  /** Every event of the journey, oldest first, in wire shape: made when tracking is first read. */
+  wire?: { at: Date; event: TrackingEvent }[];
+}
+
+function wireEvents(planned: Planned, family: CarrierFamily, input: SimulateTrackingInput): { at: Date; event: TrackingEvent }[] {
+  planned.wire ??= planned.journey.events.map((event) => ({ at: event.at, event: trackingEvent(event, family, input) }));
+  return planned.wire;
 }
 
 // The journey depends on the label's fixed facts only (tracking number, service, addresses, purchase
 // instant, voided), never on `now`: planned once and kept, a read only cuts it at the (test) clock.
-// One kept journey holds ~9.5 KB of heap (its key, ~11 dated events in wire shape): 10,000 of them
-// were 95 MB of a 10,000-label batch's main heap, which plans every label once and never reads it
-// again. The labels read over and over are few; a thousand recent ones is plenty.
+// One kept journey held ~9.5 KB of heap with its ~11 events in wire shape: 10,000 of them were 95 MB
+// of a 10,000-label batch's main heap, which plans every label once and never reads it again. The
+// labels read over and over are few; a thousand recent ones is plenty. The wire shape is made on the
+// first tracking read: a purchase needs only the event times (its parcel's cursor) and a status code.
 const plannedJourneys = new Map<string, Planned>();
 const PLANNED_MAX = 1_000;
 
-function plannedTracking(input: SimulateTrackingInput, family: CarrierFamily): Planned {
+function plannedTracking(input: Omit<SimulateTrackingInput, 'now'>, family: CarrierFamily): Planned {
   const key = JSON.stringify([
     input.carrierCode,
     input.serviceCode,
@@ -79,8 +97,7 @@ function plannedTracking(input: SimulateTrackingInput, family: CarrierFamily): P
   if (planned) {
     plannedJourneys.delete(key);
   } else {
-    const journey = planJourney(input, family);
-    planned = { journey, events: journey.events.map((event) => ({ at: event.at, event: trackingEvent(event, family, input) })) };
+    planned = { journey: planJourney(input, family) };
     if (plannedJourneys.size >= PLANNED_MAX) plannedJourneys.delete(plannedJourneys.keys().next().value!);
   }
   plannedJourneys.set(key, planned);
