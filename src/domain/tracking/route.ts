@@ -73,18 +73,27 @@ function hubsOnTheWay(
     const at = hubCoordinates(hub);
     return distanceMiles(from, at) + distanceMiles(at, to) - direct;
   };
+  // Each hub's detour computed once, not once per comparison.
   const shortlist = HUBS[family]
     .filter((hub) => (byAir ? hub.air : hub.ground))
-    .sort((a, b) => detour(a) - detour(b))
-    .slice(0, count + 1);
+    .map((hub) => ({ hub, detour: detour(hub) }))
+    .sort((a, b) => a.detour - b.detour)
+    .slice(0, count + 1)
+    .map(({ hub }) => hub);
   // Leave out one of the shortlisted hubs at random so neighbours do not all share a path.
   if (shortlist.length > count) shortlist.splice(random.int(0, shortlist.length - 1), 1);
   return shortlist.sort((a, b) => distanceMiles(from, hubCoordinates(a)) - distanceMiles(from, hubCoordinates(b)));
 }
 
+/** Hubs are fixed: each one's coordinates are looked up once (every route sorts them all). */
+const hubPlaces = new Map<Hub, Coordinates>();
+
 function hubCoordinates(hub: Hub): Coordinates {
-  const coordinates = usPostalCoordinates('US', hub.postalCode);
+  let coordinates = hubPlaces.get(hub) ?? null;
+  if (coordinates) return coordinates;
+  coordinates = usPostalCoordinates('US', hub.postalCode);
   if (!coordinates) throw new Error(`No coordinates for hub ZIP ${hub.postalCode}`);
+  hubPlaces.set(hub, coordinates);
   return coordinates;
 }
 
