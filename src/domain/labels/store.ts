@@ -69,26 +69,21 @@ const LABEL_COLUMNS = everyColumn<Omit<LabelRow, 'id'>>({
   batch_id: true, notify_batch_id: true, outbound_label_id: true, is_return: true, test_label: true, cost_cents: true, insurance_cents: true,
   ship_date: true, ship_to_name: true, ship_to_country: true, download_token: true, body: true, created_at: true, voided_at: true,
 });
-const insertLabel = preparedQuery((ex, p: Omit<LabelRow, 'id'>) => ex.insertInto('labels').values(columnsOf(p, LABEL_COLUMNS)).returning('id'));
-const insertPackage = preparedQuery((ex, p: { labelId: number; sequence: number; family: string; trackingNumber: string }) =>
-  ex
-    .insertInto('label_packages')
-    .values({ label_id: p.labelId, sequence: p.sequence, carrier_family: p.family, tracking_number: p.trackingNumber })
-    .returning('id'),
-);
-const packageTracking = preparedQuery((ex, p: { id: number; trackingNumber: string }) =>
-  ex.updateTable('label_packages').set({ tracking_number: p.trackingNumber }).where('id', '=', p.id),
-);
-const labelTracking = preparedQuery((ex, p: { id: number; trackingNumber: string }) =>
-  ex.updateTable('labels').set({ tracking_number: p.trackingNumber }).where('id', '=', p.id),
+const insertLabel = preparedQuery((ex, p: LabelRow) => ex.insertInto('labels').values(columnsOf(p, ['id', ...LABEL_COLUMNS])));
+const insertPackage = preparedQuery((ex, p: { id: number; labelId: number; sequence: number; family: string; trackingNumber: string }) =>
+  ex.insertInto('label_packages').values({ id: p.id, label_id: p.labelId, sequence: p.sequence, carrier_family: p.family, tracking_number: p.trackingNumber }),
 );
 
 /**
  * A label and its packages as stored, each package's tracking number minted from its row id (a
  * serial: unique across the database, so tracking numbers are too); the label carries its first
- * package's. PostgreSQL takes the ids from the tables' own sequences first, then writes the label and
- * its packages with their final numbers in one statement: 2 round trips, where inserting and then
- * setting the numbers took 2 + 2 per package. The embedded database, in-process, inserts and then sets them.
+ * package's. The ids are taken first, so rows are written once with their final numbers: inserting
+ * and then setting them took 2 + 2 per package statements and, on the embedded database, dirtied
+ * two more index pages per purchase (the placeholder numbers' entries). PostgreSQL takes the ids
+ * from the tables' own sequences, then writes label and packages in one statement. The embedded
+ * database reads the tables' AUTOINCREMENT counters: one process writes it, one transaction at a
+ * time, and another process's write in between would fail this transaction (SQLITE_BUSY_SNAPSHOT)
+ * rather than reuse an id.
  */
 export async function insertLabelAndPackages(
   ex: Executor,
@@ -108,15 +103,19 @@ export async function insertLabelAndPackages(
       .execute();
     return { id, packages: minted };
   }
-  const [{ id }] = await insertLabel(ex, { ...values, tracking_number: 'pending' });
-  const minted: PackageRow[] = [];
-  for (const p of packages) {
-    const [row] = await insertPackage(ex, { labelId: id, sequence: p.sequence, family: p.family, trackingNumber: `pending-${id}-${p.sequence}` });
-    const trackingNumber = mint(row.id);
-    await packageTracking(ex, { id: row.id, trackingNumber });
-    minted.push({ id: row.id, tracking_number: trackingNumber });
+  // What AUTOINCREMENT would give: past the largest id ever used, and past every row there is.
+  const { rows } = await sql<{ labels: number; packages: number }>`select
+      max(coalesce((select seq from sqlite_sequence where name = 'labels'), 0), coalesce((select max(id) from labels), 0)) as labels,
+      max(coalesce((select seq from sqlite_sequence where name = 'label_packages'), 0), coalesce((select max(id) from label_packages), 0)) as packages`.execute(ex);
+  const id = rows[0].labels + 1;
+  const minted = packages.map((_, i) => {
+    const packageId = rows[0].packages + 1 + i;
+    return { id: packageId, tracking_number: mint(packageId) };
+  });
+  await insertLabel(ex, { ...values, id, tracking_number: minted[0].tracking_number });
+  for (const [i, p] of packages.entries()) {
+    await insertPackage(ex, { id: minted[i].id, labelId: id, sequence: p.sequence, family: p.family, trackingNumber: minted[i].tracking_number });
   }
-  await labelTracking(ex, { id, trackingNumber: minted[0].tracking_number });
   return { id, packages: minted };
 }
 
