@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/server.ts';
 import type { Executor } from '../../src/db/index.ts';
 import { enqueueShipNotify } from '../../src/domain/webhooks/events.ts';
-import { labelListeners } from '../../src/domain/webhooks/label-listeners.ts';
+import { purchaseSetup } from '../../src/domain/labels/purchase-setup.ts';
 import { runDueJobs } from '../../src/jobs/runner.ts';
 import { localPath, orderBody, startReceiver, type Receiver } from './fixtures.ts';
 
@@ -180,7 +180,7 @@ describe('V1 webhooks', () => {
   test('SHIP_NOTIFY and ITEM_SHIP_NOTIFY are queued by enqueueShipNotify in the caller\'s transaction', async () => {
     await subscribe({ event: 'SHIP_NOTIFY' });
     await subscribe({ event: 'ITEM_SHIP_NOTIFY' });
-    const shipNotify = async (tx: Executor) => (await labelListeners(tx, 1)).shipNotify;
+    const shipNotify = async (tx: Executor) => (await purchaseSetup(tx, 1)).shipNotify;
     await t.ctx.database.db.transaction().execute(async (tx) => enqueueShipNotify(tx, await shipNotify(tx), 'se-77', 1, t.ctx.clock.nowIso()));
     await t.ctx.database.db
       .transaction()

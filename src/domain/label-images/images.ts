@@ -192,10 +192,10 @@ export async function defaultLabelImageId(ex: Executor, accountId: number): Prom
 
 /**
  * The image a new label prints: the one named by label_image_id (it must be the account's),
- * else the account's default, else none.
+ * else the account's default (`accountDefault`, read by the caller), else none.
  */
-export async function labelImageFor(ex: Executor, accountId: number, requested: string | null | undefined): Promise<number | null> {
-  if (requested === null || requested === undefined || requested === '') return defaultLabelImageId(ex, accountId);
+export async function labelImageFor(ex: Executor, accountId: number, requested: string | null | undefined, accountDefault: number | null): Promise<number | null> {
+  if (requested === null || requested === undefined || requested === '') return accountDefault;
   const id = parseImageId(requested);
   const image = id === null ? null : await findLabelImage(ex, accountId, id);
   if (!image) throw invalidField('label_image_id', `label image ${requested} was not found`, requested, 'invalid_identifier');

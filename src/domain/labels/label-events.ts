@@ -6,7 +6,7 @@ import type { ApiWebhook } from '../webhooks/api-webhooks.ts';
 import { startParcelTracking } from './tracking-events.ts';
 import type { Label } from './types.ts';
 
-/** `subscribers`: the account's label_created_v2 subscriptions (labelListeners). */
+/** `subscribers`: the account's label_created_v2 subscriptions (purchaseSetup). */
 export async function labelCreatedEvents(ex: Executor, label: Label, subscribers: ApiWebhook[], now: string): Promise<void> {
   // The documented pointer lists the label's batch; a label bought alone is found by its tracking number.
   const resourcePath = label.batchId !== null ? `/labels?batch_id=se-${label.batchId}` : `/labels?tracking_number=${encodeURIComponent(label.trackingNumber)}`;

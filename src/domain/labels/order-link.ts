@@ -12,7 +12,7 @@ async function storeOfOrder(ex: Executor, orderId: number | null): Promise<numbe
   return row?.store_id ?? null;
 }
 
-/** `shipNotify`: the account's SHIP_NOTIFY hooks (labelListeners). */
+/** `shipNotify`: the account's SHIP_NOTIFY hooks (purchaseSetup). */
 export async function labelPurchased(ex: Executor, label: Label, shipNotify: Webhook[], now: string): Promise<void> {
   if (label.orderId !== null && !label.isReturn) {
     await markOrderShipped(

@@ -17,7 +17,7 @@ import { carrierFamily, mintTrackingNumber } from '../tracking/index.ts';
 import { debitForLabel } from './funding.ts';
 import { labelPurchased } from './order-link.ts';
 import { labelCreatedEvents } from './label-events.ts';
-import { labelListeners } from '../webhooks/label-listeners.ts';
+import { purchaseSetup } from './purchase-setup.ts';
 import { insertLabelAndPackages, labelFromRow, type LabelRow } from './store.ts';
 import { imageId, labelImageFor } from '../label-images/images.ts';
 import type { Label, LabelOptions, LabelPackage } from './types.ts';
@@ -115,7 +115,8 @@ export async function purchaseLabel(ex: Executor, accountId: number, request: Pu
     externalPackageId: p.externalPackageId,
     contentDescription: p.contentDescription,
   }));
-  const logoId = await labelImageFor(ex, accountId, options.labelImageId);
+  const setup = await purchaseSetup(ex, accountId);
+  const logoId = await labelImageFor(ex, accountId, options.labelImageId, setup.defaultLabelImageId);
   const body = {
     ...options,
     labelImageId: logoId === null ? null : imageId(logoId),
@@ -179,8 +180,7 @@ export async function purchaseLabel(ex: Executor, accountId: number, request: Pu
   if (!isReturnOfLabel) await setShipmentStatus(ex, accountId, shipment.id, 'label_purchased', now);
   // The label as stored, from what was just written (reading it back cost two queries).
   const label = labelFromRow({ ...values, id, tracking_number: minted[0].tracking_number }, minted);
-  const listeners = await labelListeners(ex, accountId);
-  await labelPurchased(ex, label, listeners.shipNotify, now);
-  await labelCreatedEvents(ex, label, listeners.labelCreated, now);
+  await labelPurchased(ex, label, setup.shipNotify, now);
+  await labelCreatedEvents(ex, label, setup.labelCreated, now);
   return label;
 }
