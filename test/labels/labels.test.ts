@@ -154,6 +154,24 @@ describe('labels', () => {
     assert.ok(isValidTrackingNumber('dhl_express', label.tracking_number));
   });
 
+  test('the shipment of a label request: stored label_purchased with its label, not at all when the purchase fails', async () => {
+    const shipments = async () => (await t.api('v2', 'GET', '/v2/shipments?page_size=1')).json().total as number;
+    const before = await shipments();
+    const refused = await t.api('v2', 'POST', '/v2/labels', {
+      shipment: { ...domesticShipment({ carrier_id: carriers.ups, service_code: 'ups_ground' }), external_shipment_id: 'refused-1', ship_to: toronto },
+    });
+    assert.equal(refused.statusCode, 400, refused.body);
+    assert.equal(await shipments(), before, 'the failed purchase took its shipment with it');
+    const label = (await t.api('v2', 'POST', '/v2/labels', { shipment: { ...domesticShipment({ carrier_id: carriers.ups, service_code: 'ups_ground' }), external_shipment_id: 'refused-1' } })).json();
+    assert.equal(await shipments(), before + 1);
+    const shipment = (await t.api('v2', 'GET', `/v2/shipments/${label.shipment_id}`)).json();
+    assert.equal(shipment.shipment_status, 'label_purchased');
+    assert.equal(shipment.external_shipment_id, 'refused-1', 'the refused request left its external id free');
+    const again = await t.api('v2', 'POST', `/v2/labels/shipment/${label.shipment_id}`, {});
+    assert.equal(again.statusCode, 400, 'a second label for the same shipment is refused');
+    assert.match(again.json().errors[0].message, /already has a label/);
+  });
+
   test('list labels with filters and paging; tracking by label and by number', async () => {
     const label = (await t.api('v2', 'POST', '/v2/labels', { shipment: domesticShipment({ carrier_id: carriers.ups, service_code: 'ups_next_day_air' }) })).json();
     const byTracking = (await t.api('v2', 'GET', `/v2/labels?tracking_number=${label.tracking_number}`)).json();

@@ -36,10 +36,11 @@ export interface PurchaseRequest {
   /** PUDO labels: the service point the parcel goes to, or is dropped off at. */
   servicePoints?: { shipTo?: string | null; shipFrom?: string | null };
   /**
-   * The caller created the shipment in this transaction: no other transaction can see it, so its
-   * status is the one it was made with and there is no row lock to take (one round trip less).
+   * The caller created the shipment in this transaction for this purchase, already stored
+   * label_purchased (newLabelShipment): no other transaction can see it, so there is no row lock to
+   * take and no status to set, two statements less. A failed purchase rolls the shipment back with it.
    */
-  shipmentCreatedHere?: boolean;
+  forThisPurchase?: boolean;
 }
 
 function checkLayout(options: LabelOptions) {
@@ -70,12 +71,16 @@ export async function purchaseLabel(ex: Executor, accountId: number, request: Pu
   const { rate, options } = request;
   // Shipments synced from V1 orders may leave ship-from to the account's warehouse.
   const shipment = request.shipment.shipFrom ? request.shipment : { ...request.shipment, ...(await resolveShipFrom(ex, accountId, request.shipment)) };
-  // The caller read the shipment before the lock; a purchase that waited on it must see the status now.
-  const { status, modifiedAt } = request.shipmentCreatedHere ? shipment : await lockShipmentState(ex, shipment.id);
   const isReturnOfLabel = request.outboundLabelId != null;
-  if (status === 'cancelled') throw new DomainError('business_rules', `shipment se-${shipment.id} is cancelled`, 'invalid_status');
-  if (status === 'label_purchased' && !isReturnOfLabel) {
-    throw new DomainError('business_rules', `shipment se-${shipment.id} already has a label; void it before buying another`, 'invalid_status');
+  let modifiedAt = shipment.modifiedAt;
+  if (!request.forThisPurchase) {
+    // The caller read the shipment before the lock; a purchase that waited on it must see the status now.
+    const state = await lockShipmentState(ex, shipment.id);
+    modifiedAt = state.modifiedAt;
+    if (state.status === 'cancelled') throw new DomainError('business_rules', `shipment se-${shipment.id} is cancelled`, 'invalid_status');
+    if (state.status === 'label_purchased' && !isReturnOfLabel) {
+      throw new DomainError('business_rules', `shipment se-${shipment.id} already has a label; void it before buying another`, 'invalid_status');
+    }
   }
   checkLayout(options);
   const serviceCode = rate?.quote.serviceCode ?? shipment.serviceCode;
@@ -177,7 +182,7 @@ export async function purchaseLabel(ex: Executor, accountId: number, request: Pu
     await debitForLabel(ex, carrier, quote.totalCents, id, now);
     await chargePremium(ex, accountId, premiumCents, id, now);
   }
-  if (!isReturnOfLabel) await setShipmentStatus(ex, accountId, shipment.id, 'label_purchased', now);
+  if (!isReturnOfLabel && !request.forThisPurchase) await setShipmentStatus(ex, accountId, shipment.id, 'label_purchased', now);
   // The label as stored, from what was just written (reading it back cost two queries).
   const label = labelFromRow({ ...values, id, tracking_number: minted[0].tracking_number }, minted);
   await labelPurchased(ex, label, setup.shipNotify, now);

@@ -14,6 +14,8 @@ export interface ShipmentMeta {
   tags?: string[];
   importBatchId?: string | null;
   orderId?: number | null;
+  /** A shipment made for a label bought in the same transaction is stored label_purchased at once. */
+  status?: 'label_purchased';
 }
 
 /** Checks a shipment's references and customs; returns the body with ship-from resolved. */
@@ -67,7 +69,7 @@ export async function createShipment(ex: Executor, accountId: number, body: Ship
   const shipment = await insertShipment(
     ex,
     accountId,
-    { body: dated, externalShipmentId: meta.externalShipmentId, shipmentNumber: meta.shipmentNumber, importBatchId: meta.importBatchId, orderId: meta.orderId },
+    { body: dated, externalShipmentId: meta.externalShipmentId, shipmentNumber: meta.shipmentNumber, importBatchId: meta.importBatchId, orderId: meta.orderId, status: meta.status },
     now,
   );
   for (const tag of meta.tags ?? []) await tagShipment(ex, accountId, shipment.id, tag);

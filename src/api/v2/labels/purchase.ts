@@ -14,7 +14,11 @@ export type LabelRequest = LabelOptionsBody & {
   shipment: V2ShipmentInput & { external_shipment_id?: string | null; shipment_number?: string | null };
 };
 
-/** The shipment a label request describes, stored; `adjust` may change it first (e.g. a shipping rule). */
+/**
+ * The shipment a label request describes, stored already label_purchased: the label is bought in the
+ * same transaction (purchaseLabel's `forThisPurchase`), which rolls the shipment back if it fails.
+ * `adjust` may change it first (e.g. a shipping rule).
+ */
 export async function newLabelShipment(
   ex: Executor,
   accountId: number,
@@ -27,6 +31,7 @@ export async function newLabelShipment(
     externalShipmentId: body.shipment.external_shipment_id,
     shipmentNumber: body.shipment.shipment_number,
     tags: body.shipment.tags?.map((t) => t.name),
+    status: 'label_purchased',
   }, now);
 }
 

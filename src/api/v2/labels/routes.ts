@@ -50,7 +50,7 @@ export const labelRoutes: SurfacePlugin = async (app, { surface }) => {
       const label = await purchaseLabel(
         tx,
         accountId,
-        { shipment, shipmentCreatedHere: true, options: toLabelOptions(request.body), isReturn: request.body.is_return_label, servicePoints: servicePointsOf(request.body) },
+        { shipment, forThisPurchase: true, options: toLabelOptions(request.body), isReturn: request.body.is_return_label, servicePoints: servicePointsOf(request.body) },
         now,
       );
       return present(tx, label, request.body.label_download_type);
@@ -106,7 +106,7 @@ export const labelRoutes: SurfacePlugin = async (app, { surface }) => {
         const shipment = await newShipment(tx, accountId, request.body, now);
         const rated = await rateShipment(tx, accountId, shipment, {}, now, shipment.id);
         const rate = pickRate(request.params.rate_shopper_id, rated.rates);
-        const label = await purchaseLabel(tx, accountId, { shipment, rate, options: toLabelOptions(request.body), servicePoints: servicePointsOf(request.body) }, now);
+        const label = await purchaseLabel(tx, accountId, { shipment, forThisPurchase: true, rate, options: toLabelOptions(request.body), servicePoints: servicePointsOf(request.body) }, now);
         return present(tx, label, request.body.label_download_type);
       }));
     },
