@@ -27,11 +27,15 @@ describe('purchaseSetup: default label image and who hears about a new label', (
     const api = (accountId: number, surface: 'v2' | 'shipengine', event: string, n: number) =>
       createApiWebhook(db, accountId, surface, { event, url: `https://hooks.example.com/api/${n}`, headers: [{ key: 'x-n', value: String(n) }], name: n % 2 ? null : `sub ${n}` }, now);
 
-    assert.deepEqual(await purchaseSetup(db, account), { defaultLabelImageId: null, shipNotify: [], labelCreated: [] });
+    const { ids, ...setup } = await purchaseSetup(db, account, 1);
+    assert.deepEqual(setup, { defaultLabelImageId: null, shipNotify: [], labelCreated: [] });
+    assert.ok(Number.isInteger(ids.label) && ids.label > 0 && ids.packages.length === 1, JSON.stringify(ids));
+    const three = (await purchaseSetup(db, account, 3)).ids.packages;
+    assert.deepEqual(three.map((id) => id - three[0]), [0, 1, 2], "a label's package ids, in order");
     const image = (accountId: number, isDefault: boolean) =>
       createLabelImage(db, accountId, { name: 'logo', isDefault, contentType: 'image/png', imageData: halfBlackPng().toString('base64') }, now);
     await image(account, false);
-    assert.equal((await purchaseSetup(db, account)).defaultLabelImageId, null, 'an image that is not the default');
+    assert.equal((await purchaseSetup(db, account, 1)).defaultLabelImageId, null, 'an image that is not the default');
     const logo = await image(account, true);
     await image(other, true);
     // Interleaved, so ids alternate between the tables and the events.
@@ -44,7 +48,7 @@ describe('purchaseSetup: default label image and who hears about a new label', (
     await v1(other, 'SHIP_NOTIFY', 7);
     await api(other, 'v2', 'label_created_v2', 8);
 
-    const listeners = await purchaseSetup(db, account);
+    const listeners = await purchaseSetup(db, account, 1);
     assert.equal(listeners.defaultLabelImageId, logo.id);
     assert.deepEqual(listeners.shipNotify.map((h: { targetUrl: string }) => h.targetUrl), ['https://hooks.example.com/v1/1', 'https://hooks.example.com/v1/5']);
     assert.deepEqual(listeners.labelCreated.map((h: { url: string }) => h.url), ['https://hooks.example.com/api/2', 'https://hooks.example.com/api/6']);

@@ -180,7 +180,7 @@ describe('V1 webhooks', () => {
   test('SHIP_NOTIFY and ITEM_SHIP_NOTIFY are queued by enqueueShipNotify in the caller\'s transaction', async () => {
     await subscribe({ event: 'SHIP_NOTIFY' });
     await subscribe({ event: 'ITEM_SHIP_NOTIFY' });
-    const shipNotify = async (tx: Executor) => (await purchaseSetup(tx, 1)).shipNotify;
+    const shipNotify = async (tx: Executor) => (await purchaseSetup(tx, 1, 1)).shipNotify;
     await t.ctx.database.db.transaction().execute(async (tx) => enqueueShipNotify(tx, await shipNotify(tx), 'se-77', 1, t.ctx.clock.nowIso()));
     await t.ctx.database.db
       .transaction()

@@ -120,7 +120,7 @@ export async function purchaseLabel(ex: Executor, accountId: number, request: Pu
     externalPackageId: p.externalPackageId,
     contentDescription: p.contentDescription,
   }));
-  const setup = await purchaseSetup(ex, accountId);
+  const setup = await purchaseSetup(ex, accountId, shipment.packages.length);
   const logoId = await labelImageFor(ex, accountId, options.labelImageId, setup.defaultLabelImageId);
   const body = {
     ...options,
@@ -173,6 +173,7 @@ export async function purchaseLabel(ex: Executor, accountId: number, request: Pu
   const family = carrierFamily(carrier.carrierCode) ?? carrier.carrierCode;
   const { id, packages: minted } = await insertLabelAndPackages(
     ex,
+    setup.ids,
     values,
     shipment.packages.map((_, index) => ({ sequence: index + 1, family })),
     (serial) => mintTrackingNumber(carrier.carrierCode, serviceCode, serial),

@@ -74,28 +74,49 @@ const insertPackage = preparedQuery((ex, p: { id: number; labelId: number; seque
   ex.insertInto('label_packages').values({ id: p.id, label_id: p.labelId, sequence: p.sequence, carrier_family: p.family, tracking_number: p.trackingNumber }),
 );
 
+/** Ids taken for a label and its packages before they are written (see insertLabelAndPackages). */
+export interface LabelIds {
+  label: number;
+  packages: number[];
+}
+
 /**
- * A label and its packages as stored, each package's tracking number minted from its row id (a
- * serial: unique across the database, so tracking numbers are too); the label carries its first
- * package's. The ids are taken first, so rows are written once with their final numbers: inserting
- * and then setting them took 2 + 2 per package statements and, on the embedded database, dirtied
- * two more index pages per purchase (the placeholder numbers' entries). PostgreSQL takes the ids
- * from the tables' own sequences, then writes label and packages in one statement. The embedded
- * database reads the tables' AUTOINCREMENT counters: one process writes it, one transaction at a
- * time, and another process's write in between would fail this transaction (SQLITE_BUSY_SNAPSHOT)
- * rather than reuse an id.
+ * PostgreSQL: the next label id and `packages` package ids from the tables' own sequences, as one
+ * JSON value (purchase-setup.ts reads them in the same round trip as the account's setup).
+ */
+export const postgresLabelIds = (packages: number) =>
+  sql<Record<string, unknown>>`json_build_object('label', nextval(pg_get_serial_sequence('labels', 'id')),
+    'packages', array(select nextval(pg_get_serial_sequence('label_packages', 'id')) from generate_series(1, ${packages}::int)))`;
+
+/**
+ * The embedded database: what AUTOINCREMENT would give, past the largest id ever used and past every
+ * row there is. One process writes it, one transaction at a time; another process's write in between
+ * would fail this transaction (SQLITE_BUSY_SNAPSHOT) rather than reuse an id.
+ */
+export async function embeddedLabelIds(ex: Executor, packages: number): Promise<LabelIds> {
+  const { rows } = await sql<{ labels: number; packages: number }>`select
+      max(coalesce((select seq from sqlite_sequence where name = 'labels'), 0), coalesce((select max(id) from labels), 0)) as labels,
+      max(coalesce((select seq from sqlite_sequence where name = 'label_packages'), 0), coalesce((select max(id) from label_packages), 0)) as packages`.execute(ex);
+  return { label: rows[0].labels + 1, packages: Array.from({ length: packages }, (_, i) => rows[0].packages + 1 + i) };
+}
+
+/**
+ * A label and its packages as stored, with ids taken first, each package's tracking number minted
+ * from its id (a serial: unique across the database, so tracking numbers are too); the label carries
+ * its first package's. Rows are written once with their final numbers: inserting and then setting
+ * them took 2 + 2 per package statements and, on the embedded database, dirtied two more index pages
+ * per purchase (the placeholder numbers' entries). PostgreSQL writes label and packages in one statement.
  */
 export async function insertLabelAndPackages(
   ex: Executor,
+  ids: LabelIds,
   values: Omit<LabelRow, 'id' | 'tracking_number'>,
   packages: { sequence: number; family: string }[],
   mint: (serial: number) => string,
 ): Promise<{ id: number; packages: PackageRow[] }> {
+  const id = ids.label;
+  const minted = packages.map((_, i) => ({ id: ids.packages[i], tracking_number: mint(ids.packages[i]) }));
   if (onPostgres(ex)) {
-    const { rows } = await sql<{ label_id: number; package_ids: number[] }>`select nextval(pg_get_serial_sequence('labels', 'id'))::int as label_id,
-      array(select nextval(pg_get_serial_sequence('label_packages', 'id'))::int from generate_series(1, ${packages.length}::int)) as package_ids`.execute(ex);
-    const [{ label_id: id, package_ids }] = rows;
-    const minted = package_ids.map((packageId) => ({ id: packageId, tracking_number: mint(packageId) }));
     await ex
       .with('label', (db) => db.insertInto('labels').values({ ...values, id, tracking_number: minted[0].tracking_number }))
       .insertInto('label_packages')
@@ -103,15 +124,6 @@ export async function insertLabelAndPackages(
       .execute();
     return { id, packages: minted };
   }
-  // What AUTOINCREMENT would give: past the largest id ever used, and past every row there is.
-  const { rows } = await sql<{ labels: number; packages: number }>`select
-      max(coalesce((select seq from sqlite_sequence where name = 'labels'), 0), coalesce((select max(id) from labels), 0)) as labels,
-      max(coalesce((select seq from sqlite_sequence where name = 'label_packages'), 0), coalesce((select max(id) from label_packages), 0)) as packages`.execute(ex);
-  const id = rows[0].labels + 1;
-  const minted = packages.map((_, i) => {
-    const packageId = rows[0].packages + 1 + i;
-    return { id: packageId, tracking_number: mint(packageId) };
-  });
   await insertLabel(ex, { ...values, id, tracking_number: minted[0].tracking_number });
   for (const [i, p] of packages.entries()) {
     await insertPackage(ex, { id: minted[i].id, labelId: id, sequence: p.sequence, family: p.family, trackingNumber: minted[i].tracking_number });
