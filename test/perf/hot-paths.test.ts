@@ -130,6 +130,17 @@ describe('hot paths keep their behaviour', () => {
     assert.deepEqual(toWallTime(new Date(change - 1), 'America/New_York'), { year: 2026, month: 3, day: 8, hour: 1, minute: 59, second: 59, millisecond: 999 });
     assert.equal(fromWallTime({ year: 2026, month: 3, day: 8, hour: 2, minute: 30, second: 0, millisecond: 0 }, 'America/New_York').toISOString(), '2026-03-08T07:30:00.000Z');
     assert.equal(fromWallTime({ year: 2026, month: 11, day: 1, hour: 1, minute: 30, second: 0, millisecond: 0 }, 'America/New_York').toISOString(), '2026-11-01T05:30:00.000Z');
+    // Zones and years taking turns (summer, winter, another summer), time running backwards: each
+    // zone's last-read table must never answer for an instant outside its year.
+    const zones = ['America/New_York', 'Pacific/Chatham', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Europe/London'];
+    const starts = [Date.UTC(2025, 6, 10), Date.UTC(2026, 0, 2), Date.UTC(2027, 6, 10), Date.UTC(2024, 11, 31, 23)];
+    for (let step = 0; step < 2000; step++) {
+      const zone = zones[step % zones.length];
+      const ms = starts[step % starts.length] - Math.floor(step / starts.length) * (3 * 3600_000 + 7_000);
+      assert.equal(offsetMs(ms, zone), intl(ms, zone), `${zone} ${new Date(ms).toISOString()}`);
+      const whole = Math.floor(ms / 1000) * 1000;
+      assert.equal(fromWallTime(toWallTime(new Date(whole), zone), zone).getTime(), whole, `${zone} round trip at ${new Date(whole).toISOString()}`);
+    }
   });
 
   test('a verified key is forgotten at once when deleted or its account disabled', async () => {

@@ -71,6 +71,8 @@ function intlWallTime(instant: Date, timeZone: string): WallTime {
 
 /** Milliseconds since the epoch of a wall time read as if it were UTC (years 0-99 kept literal). */
 export function wallTimeAsUtcMs(wall: WallTime): number {
+  // Date.UTC reads years 0-99 as 1900-1999; other years need no Date object.
+  if (wall.year >= 100) return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond);
   const date = new Date(0);
   date.setUTCFullYear(wall.year, wall.month - 1, wall.day);
   date.setUTCHours(wall.hour, wall.minute, wall.second, wall.millisecond);
@@ -87,11 +89,15 @@ const DAY_MS = 86_400_000;
 /** A zone's offsets over one UTC year: the offset at its start and every change within it. */
 interface YearTable {
   start: number;
+  /** The next year's start. */
+  end: number;
   startOffset: number;
   changes: { at: number; offset: number }[];
 }
 
 const tables = new Map<string, YearTable>();
+/** Per zone, the table read last: planning a journey reads the same few zones and year over and over. */
+const lastRead = new Map<string, YearTable>();
 
 /**
  * Offsets of `timeZone` over the UTC year of `epochMs`, built once from Intl: sampled daily (no zone
@@ -99,10 +105,15 @@ const tables = new Map<string, YearTable>();
  * transitions fall on whole seconds). After that an offset is a lookup, not three formatToParts calls.
  */
 function yearTable(epochMs: number, timeZone: string): YearTable {
+  const last = lastRead.get(timeZone);
+  if (last !== undefined && epochMs >= last.start && epochMs < last.end) return last;
   const year = new Date(epochMs).getUTCFullYear();
   const key = `${timeZone} ${year}`;
   let table = tables.get(key);
-  if (table) return table;
+  if (table) {
+    lastRead.set(timeZone, table);
+    return table;
+  }
   const yearStart = new Date(0);
   yearStart.setUTCFullYear(year, 0, 1);
   const from = yearStart.getTime();
@@ -127,9 +138,11 @@ function yearTable(epochMs: number, timeZone: string): YearTable {
     if (hi < to) changes.push({ at: hi, offset: intlOffsetMs(hi, timeZone) });
     previous = offset;
   }
-  table = { start: from, startOffset, changes };
+  table = { start: from, end: to, startOffset, changes };
   if (tables.size > 4096) tables.clear();
   tables.set(key, table);
+  if (lastRead.size > 4096) lastRead.clear();
+  lastRead.set(timeZone, table);
   return table;
 }
 
@@ -154,12 +167,14 @@ export function fromWallTime(wall: WallTime, timeZone: string): Date {
   // offsets half a day either side are the only candidates.
   const offsetBefore = offsetMs(naive - HALF_DAY_MS, timeZone);
   const offsetAfter = offsetMs(naive + HALF_DAY_MS, timeZone);
-  const matching = [offsetBefore, offsetAfter]
-    .map((offset) => naive - offset)
-    .filter((candidate) => offsetMs(candidate, timeZone) === naive - candidate);
-  if (matching.length > 0) return new Date(Math.min(...matching));
+  // A candidate instant holds if the zone's offset there is the one it was read with.
+  const before = naive - offsetBefore;
+  const after = naive - offsetAfter;
+  const beforeHolds = offsetMs(before, timeZone) === offsetBefore;
+  const afterHolds = offsetBefore === offsetAfter ? beforeHolds : offsetMs(after, timeZone) === offsetAfter;
+  if (beforeHolds || afterHolds) return new Date(beforeHolds && afterHolds ? Math.min(before, after) : beforeHolds ? before : after);
   // In the spring-forward gap: read with the pre-change offset, which lands past the gap.
-  return new Date(naive - offsetBefore);
+  return new Date(before);
 }
 
 const pad = (value: number, width = 2): string =>
