@@ -94,11 +94,16 @@ export const postgresLabelIds = (packages: number) =>
  * would fail this transaction (SQLITE_BUSY_SNAPSHOT) rather than reuse an id.
  */
 export async function embeddedLabelIds(ex: Executor, packages: number): Promise<LabelIds> {
-  const { rows } = await sql<{ labels: number; packages: number }>`select
-      max(coalesce((select seq from sqlite_sequence where name = 'labels'), 0), coalesce((select max(id) from labels), 0)) as labels,
-      max(coalesce((select seq from sqlite_sequence where name = 'label_packages'), 0), coalesce((select max(id) from label_packages), 0)) as packages`.execute(ex);
-  return { label: rows[0].labels + 1, packages: Array.from({ length: packages }, (_, i) => rows[0].packages + 1 + i) };
+  const [last] = await lastEmbeddedIds(ex, {});
+  return { label: last.labels + 1, packages: Array.from({ length: packages }, (_, i) => last.packages + 1 + i) };
 }
+// Every embedded purchase: compiled once.
+const lastEmbeddedIds = preparedQuery((ex, _: Record<string, never>) =>
+  ex.selectNoFrom([
+    sql<number>`max(coalesce((select seq from sqlite_sequence where name = 'labels'), 0), coalesce((select max(id) from labels), 0))`.as('labels'),
+    sql<number>`max(coalesce((select seq from sqlite_sequence where name = 'label_packages'), 0), coalesce((select max(id) from label_packages), 0))`.as('packages'),
+  ]),
+);
 
 /**
  * A label and its packages as stored, with ids taken first, each package's tracking number minted
