@@ -155,7 +155,7 @@ export async function runBatch(db: Db, accountId: number, batchId: number, limit
     options: labelOptionsOf({ labelFormat: row.label_format as LabelFormat, labelLayout: row.label_layout as LabelLayout, displayScheme: row.display_scheme }),
   };
   // PostgreSQL: a few members at once, each on its own connection, so this thread prepares one
-  // purchase while the database runs another's statements (a purchase is ~12 round trips). The
+  // purchase while the database runs another's statements (a purchase is 7-10 round trips). The
   // embedded database has one writer: one at a time.
   const concurrency = onPostgres(db) ? POSTGRES_CONCURRENT_PURCHASES : 1;
   let tried = 0;
