@@ -75,7 +75,6 @@ interface Member {
   rate_id: number | null;
 }
 
-
 const labelOptionsOf = (batch: Pick<Batch, 'labelFormat' | 'labelLayout' | 'displayScheme'>): LabelOptions => ({
   labelFormat: batch.labelFormat,
   labelLayout: batch.labelLayout,

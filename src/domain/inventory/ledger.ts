@@ -35,7 +35,6 @@ export interface EntryDetails {
   purchaseOrderId?: number | null;
 }
 
-
 /** The level row, created empty if need be, locked for the rest of the transaction. */
 export async function lockLevel(ex: Executor, key: LevelKey, now: string): Promise<Level> {
   const keyValues = { account_id: key.accountId, inventory_location_id: key.locationId, sku: key.sku, stock_condition: key.condition };

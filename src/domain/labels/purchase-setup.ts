@@ -9,7 +9,8 @@ import { preparedQuery } from '../../db/prepared.ts';
 import { defaultLabelImageId } from '../label-images/images.ts';
 import { embeddedLabelIds, postgresLabelIds, type LabelIds } from './store.ts';
 import { apiSubscriptionsTo, toApiWebhook, type ApiWebhook } from '../webhooks/api-webhooks.ts';
-import { subscriptionsTo, toWebhook, type Webhook, type WebhookEvent } from '../webhooks/webhooks.ts';
+import { SHIP_NOTIFY_EVENTS } from '../webhooks/events.ts';
+import { subscriptionsTo, toWebhook, type Webhook } from '../webhooks/webhooks.ts';
 
 export interface PurchaseSetup {
   ids: LabelIds;
@@ -17,8 +18,6 @@ export interface PurchaseSetup {
   shipNotify: Webhook[];
   labelCreated: ApiWebhook[];
 }
-
-const SHIP_NOTIFY_EVENTS: WebhookEvent[] = ['SHIP_NOTIFY', 'ITEM_SHIP_NOTIFY'];
 
 type Source = 'ids' | 'image' | 'v1' | 'api';
 

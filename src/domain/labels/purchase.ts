@@ -37,7 +37,7 @@ export interface PurchaseRequest {
   servicePoints?: { shipTo?: string | null; shipFrom?: string | null };
   /**
    * The caller created the shipment in this transaction for this purchase, already stored
-   * label_purchased (newLabelShipment): no other transaction can see it, so there is no row lock to
+   * label_purchased (the V2 surface's newLabelShipment gives both): no other transaction can see it, so there is no row lock to
    * take and no status to set, two statements less. A failed purchase rolls the shipment back with it.
    */
   forThisPurchase?: boolean;

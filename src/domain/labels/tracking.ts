@@ -13,10 +13,11 @@ export function labelStatusCode(label: Label, now: Date): Pick<TrackingResult, '
 
 /** When the label's simulated events happen, oldest first (epoch ms, whole seconds). */
 export function labelEventTimes(label: Label): number[] {
-  return plannedEventTimes(trackingInput(label, new Date(0)));
+  return plannedEventTimes(journeyFacts(label));
 }
 
-function trackingInput(label: Label, now: Date): SimulateTrackingInput {
+/** What the label's journey is planned from: everything but the clock. */
+function journeyFacts(label: Label): Omit<SimulateTrackingInput, 'now'> {
   return {
     carrierCode: label.carrierCode,
     serviceCode: label.serviceCode,
@@ -25,10 +26,11 @@ function trackingInput(label: Label, now: Date): SimulateTrackingInput {
     estimatedDeliveryDate: label.estimatedDeliveryDate,
     shipFrom: label.shipFrom,
     shipTo: label.shipTo,
-    now,
     voided: label.status === 'voided',
   };
 }
+
+const trackingInput = (label: Label, now: Date): SimulateTrackingInput => ({ ...journeyFacts(label), now });
 
 /** Once a carrier has scanned the package it is moving: it can no longer be voided. */
 export function isInCarrierHands(tracking: TrackingResult): boolean {

@@ -14,7 +14,6 @@ import { DomainError, invalidField, notFound } from '../errors.ts';
 import { ACCOUNT_TABLES, accountRows, deleteAccountRows, foreignKeyParents, type AccountTable } from './account-tables.ts';
 import { applyRowChanges, deleteTables, insertTables, tableFingerprints, type RowChanges } from './snapshot-postgres.ts';
 
-
 export const MAX_SNAPSHOTS_PER_ACCOUNT = 50;
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 

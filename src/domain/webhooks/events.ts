@@ -4,7 +4,7 @@
 import type { Executor } from '../../db/index.ts';
 import { enqueueJobs, type NewJob } from '../../jobs/queue.ts';
 import { WEBHOOK_DELIVERY_JOB, type WebhookDeliveryPayload } from './delivery.ts';
-import { covers, subscriptionsTo, type Webhook } from './webhooks.ts';
+import { covers, subscriptionsTo, type Webhook, type WebhookEvent } from './webhooks.ts';
 
 /** What ORDER_NOTIFY needs of an import (orders/import-batch.ts's ImportBatch has it). */
 export interface NotifyingImport {
@@ -34,12 +34,15 @@ export async function enqueueOrderNotify(ex: Executor, accountId: number, batch:
   await enqueueJobs(ex, jobs, now);
 }
 
+/** The V1 events of a label bought (the subscribers enqueueShipNotify takes). */
+export const SHIP_NOTIFY_EVENTS: readonly WebhookEvent[] = ['SHIP_NOTIFY', 'ITEM_SHIP_NOTIFY'];
+
 /**
  * SHIP_NOTIFY / ITEM_SHIP_NOTIFY for a batch of shipments (labels) of one store. Called by the
  * label engine in the transaction that creates the labels; `/shipments?batchId=` lists them.
  */
 export async function enqueueShipNotify(ex: Executor, subscribers: Webhook[], batchId: string | number, storeId: number | null, now: string): Promise<void> {
-  const hooks = subscribers.filter((hook) => (hook.event === 'SHIP_NOTIFY' || hook.event === 'ITEM_SHIP_NOTIFY') && covers(hook, storeId));
+  const hooks = subscribers.filter((hook) => SHIP_NOTIFY_EVENTS.includes(hook.event) && covers(hook, storeId));
   const path = (hook: Webhook) => `/shipments?batchId=${encodeURIComponent(String(batchId))}&includeShipmentItems=${hook.event === 'ITEM_SHIP_NOTIFY' ? 'True' : 'False'}`;
   await enqueueJobs(ex, hooks.map((hook) => delivery(hook, path(hook), now)), now);
 }

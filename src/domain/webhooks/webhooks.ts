@@ -78,7 +78,7 @@ export async function findWebhook(ex: Executor, id: number): Promise<Webhook | n
 }
 
 /** The account's subscriptions to these events, whatever store they are bound to. */
-export async function subscriptionsTo(ex: Executor, accountId: number, events: WebhookEvent[]): Promise<Webhook[]> {
+export async function subscriptionsTo(ex: Executor, accountId: number, events: readonly WebhookEvent[]): Promise<Webhook[]> {
   return (await subscriptionsQuery(ex, events.length, [accountId, ...events])).map(toWebhook);
 }
 // Every label purchase and order import asks: compiled once per list length.

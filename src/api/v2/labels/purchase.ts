@@ -1,6 +1,7 @@
 // Turning a label request into a purchase: options, address validation, the shipment to label.
 import { validateAddress } from '../../../domain/addresses/index.ts';
 import { DomainError } from '../../../domain/errors.ts';
+import type { PurchaseRequest } from '../../../domain/labels/purchase.ts';
 import type { LabelOptions } from '../../../domain/labels/types.ts';
 import { createShipment } from '../../../domain/shipments/create.ts';
 import type { ShipmentBody } from '../../../domain/shipments/types.ts';
@@ -15,9 +16,9 @@ export type LabelRequest = LabelOptionsBody & {
 };
 
 /**
- * The shipment a label request describes, stored already label_purchased: the label is bought in the
- * same transaction (purchaseLabel's `forThisPurchase`), which rolls the shipment back if it fails.
- * `adjust` may change it first (e.g. a shipping rule).
+ * The shipment a label request describes, stored already label_purchased, with the flag that tells
+ * purchaseLabel so (`forThisPurchase`): spread both into the purchase, made in the same transaction,
+ * which rolls the shipment back if it fails. `adjust` may change it first (e.g. a shipping rule).
  */
 export async function newLabelShipment(
   ex: Executor,
@@ -25,14 +26,15 @@ export async function newLabelShipment(
   body: LabelRequest,
   now: string,
   adjust: (shipment: ShipmentBody) => Promise<ShipmentBody> = async (s) => s,
-) {
+): Promise<Required<Pick<PurchaseRequest, 'shipment' | 'forThisPurchase'>>> {
   const shipmentBody = await adjust(applyAddressValidation(fromV2Shipment(body.shipment), body.validate_address));
-  return createShipment(ex, accountId, { ...shipmentBody, isReturn: body.is_return_label || shipmentBody.isReturn }, {
+  const shipment = await createShipment(ex, accountId, { ...shipmentBody, isReturn: body.is_return_label || shipmentBody.isReturn }, {
     externalShipmentId: body.shipment.external_shipment_id,
     shipmentNumber: body.shipment.shipment_number,
     tags: body.shipment.tags?.map((t) => t.name),
     status: 'label_purchased',
   }, now);
+  return { shipment, forThisPurchase: true };
 }
 
 export const toLabelOptions = (body: LabelOptionsBody): LabelOptions => ({

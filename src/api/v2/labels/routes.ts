@@ -46,11 +46,11 @@ export const labelRoutes: SurfacePlugin = async (app, { surface }) => {
     const accountId = actingAccount(request).id;
     const now = clock.nowIso();
     return db.transaction().execute(async (tx) => idempotent(tx, request, reply, now, async () => {
-      const shipment = await newShipment(tx, accountId, request.body, now);
+      const fresh = await newShipment(tx, accountId, request.body, now);
       const label = await purchaseLabel(
         tx,
         accountId,
-        { shipment, forThisPurchase: true, options: toLabelOptions(request.body), isReturn: request.body.is_return_label, servicePoints: servicePointsOf(request.body) },
+        { ...fresh, options: toLabelOptions(request.body), isReturn: request.body.is_return_label, servicePoints: servicePointsOf(request.body) },
         now,
       );
       return present(tx, label, request.body.label_download_type);
@@ -103,10 +103,10 @@ export const labelRoutes: SurfacePlugin = async (app, { surface }) => {
       const accountId = actingAccount(request).id;
       const now = clock.nowIso();
       return db.transaction().execute(async (tx) => idempotent(tx, request, reply, clock.nowIso(), async () => {
-        const shipment = await newShipment(tx, accountId, request.body, now);
-        const rated = await rateShipment(tx, accountId, shipment, {}, now, shipment.id);
+        const fresh = await newShipment(tx, accountId, request.body, now);
+        const rated = await rateShipment(tx, accountId, fresh.shipment, {}, now, fresh.shipment.id);
         const rate = pickRate(request.params.rate_shopper_id, rated.rates);
-        const label = await purchaseLabel(tx, accountId, { shipment, forThisPurchase: true, rate, options: toLabelOptions(request.body), servicePoints: servicePointsOf(request.body) }, now);
+        const label = await purchaseLabel(tx, accountId, { ...fresh, rate, options: toLabelOptions(request.body), servicePoints: servicePointsOf(request.body) }, now);
         return present(tx, label, request.body.label_download_type);
       }));
     },

@@ -27,8 +27,8 @@ export const shippingRuleRoutes: SurfacePlugin = async (app, { surface }) => {
       const now = clock.nowIso();
       const body = request.body;
       return db.transaction().execute(async (tx) => {
-        const shipment = await newLabelShipment(tx, accountId, body, now, (s) => applyShippingRule(tx, accountId, ruleId, s));
-        const label = await purchaseLabel(tx, accountId, { shipment, forThisPurchase: true, options: toLabelOptions(body), isReturn: body.is_return_label }, now);
+        const fresh = await newLabelShipment(tx, accountId, body, now, (s) => applyShippingRule(tx, accountId, ruleId, s));
+        const label = await purchaseLabel(tx, accountId, { ...fresh, options: toLabelOptions(body), isReturn: body.is_return_label }, now);
         const inline = body.label_download_type === 'inline' ? await labelFile(tx, label, `label-${label.id}.${label.labelFormat}`, now) : null;
         return toV2Label(label, labelStatusCode(label, clock.now()), { base, inlineData: inline?.content.toString('base64') ?? null });
       });
