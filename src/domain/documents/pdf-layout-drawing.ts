@@ -2,7 +2,8 @@
 // Draws a dot-based label layout into the current pdfkit page; the caller sets up a
 // transform that maps one dot to 72/203 pt (and any placement/rotation on the sheet).
 import type { LabelElement, LabelLayout, TextElement } from './label-elements.ts';
-import { linearBarRects, matrixRects, type Rect } from './barcode-geometry.ts';
+import { linearBarRects, matrixRects } from './barcode-geometry.ts';
+import { fillRects } from './pdf-rects.ts';
 import { standardFontText } from './pdf-standard-font-text.ts';
 import { logoRuns } from './label-logo.ts';
 
@@ -14,12 +15,6 @@ function drawText(doc: PDFKit.PDFDocument, element: TextElement): void {
   doc
     .fillColor(element.inverse ? 'white' : 'black')
     .text(content, element.x + offset, element.baseline, { lineBreak: false, baseline: 'alphabetic' });
-}
-
-/** Vector bars: one path of rectangles filled at once, never an embedded raster. */
-function fillRects(doc: PDFKit.PDFDocument, originX: number, originY: number, rects: Rect[]): void {
-  for (const rect of rects) doc.rect(originX + rect.x, originY + rect.y, rect.width, rect.height);
-  doc.fill('black');
 }
 
 function drawElement(doc: PDFKit.PDFDocument, element: LabelElement): void {
@@ -38,16 +33,12 @@ function drawElement(doc: PDFKit.PDFDocument, element: LabelElement): void {
       return;
     }
     case 'barcode1d':
-      return fillRects(doc, element.x, element.y, linearBarRects(element.runs, element.moduleWidth, element.height));
+      // Vector bars: one path of rectangles filled at once, never an embedded raster.
+      return fillRects(doc, linearBarRects(element.runs, element.moduleWidth, element.height), element.x, element.y);
     case 'barcode2d':
-      return fillRects(
-        doc,
-        element.x,
-        element.y,
-        matrixRects(element.cells, element.columns, element.rows, element.moduleWidth, element.moduleHeight),
-      );
+      return fillRects(doc, matrixRects(element.cells, element.columns, element.rows, element.moduleWidth, element.moduleHeight), element.x, element.y);
     case 'bitmap':
-      return fillRects(doc, element.x, element.y, logoRuns(element).map((r) => ({ x: r.x, y: r.y, width: r.width, height: 1 })));
+      return fillRects(doc, logoRuns(element).map((r) => ({ x: r.x, y: r.y, width: r.width, height: 1 })), element.x, element.y);
   }
 }
 

@@ -5,6 +5,7 @@ import { encodeMatrix } from './barcode-symbols.ts';
 import { matrixRects } from './barcode-geometry.ts';
 import { imbBarRects } from './intelligent-mail-barcode.ts';
 import { formatCents } from './label-text.ts';
+import { fillRects } from './pdf-rects.ts';
 import { writeFitted } from './pdf-text.ts';
 
 export interface IndiciumFields {
@@ -25,15 +26,11 @@ export function writeLine(doc: PDFKit.PDFDocument, text: string, x: number, y: n
 export function drawDataMatrix(doc: PDFKit.PDFDocument, data: string, x: number, y: number, size: number): void {
   const pattern = encodeMatrix('datamatrix', data);
   const module = size / Math.max(pattern.columns, pattern.rows);
-  for (const r of matrixRects(pattern.cells, pattern.columns, pattern.rows, module, module * pattern.rowHeightModules)) {
-    doc.rect(x + r.x, y + r.y, r.width, r.height);
-  }
-  doc.fill('black');
+  fillRects(doc, matrixRects(pattern.cells, pattern.columns, pattern.rows, module, module * pattern.rowHeightModules), x, y);
 }
 
 export function drawImb(doc: PDFKit.PDFDocument, digits: string, x: number, y: number): void {
-  for (const r of imbBarRects(digits)) doc.rect(x + r.x, y + r.y, r.width, r.height);
-  doc.fill('black');
+  fillRects(doc, imbBarRects(digits), x, y);
 }
 
 /** Where the Data Matrix sits inside an indicium block of this size (offsets and side, points). */

@@ -14,6 +14,7 @@ import { linearBarRects } from './barcode-geometry.ts';
 import { LABEL_DPI } from './label-elements.ts';
 import { addressLines, formatCents } from './label-text.ts';
 import { finishPdf } from './pdf-buffer.ts';
+import { fillRects } from './pdf-rects.ts';
 import { writeFitted } from './pdf-text.ts';
 
 const PAGE_WIDTH = 288;
@@ -85,8 +86,7 @@ function drawHeader(doc: PDFKit.PDFDocument, declaration: CustomsDeclaration, in
 function drawTrackingBarcode(doc: PDFKit.PDFDocument, trackingNumber: string): void {
   const pattern = encodeLinear('code128', trackingNumber);
   const x = MARGIN + 10 * BARCODE_MODULE_PT; // keep the quiet zone clear of the frame
-  for (const bar of linearBarRects(pattern.runs, BARCODE_MODULE_PT, 22)) doc.rect(x + bar.x, 48 + bar.y, bar.width, bar.height);
-  doc.fill('black');
+  fillRects(doc, linearBarRects(pattern.runs, BARCODE_MODULE_PT, 22), x, 48);
   write(doc, `Item no.: ${trackingNumber}`, x, 72, { size: 6.5, bold: true, width: 200 });
 }
 

@@ -7,6 +7,7 @@ import { CODE128_QUIET_ZONE_MODULES, encodeLinear } from './barcode-symbols.ts';
 import { LABEL_DPI } from './label-elements.ts';
 import { addressLines } from './label-text.ts';
 import { finishPdf } from './pdf-buffer.ts';
+import { fillRects } from './pdf-rects.ts';
 import { writeFitted } from './pdf-text.ts';
 import type { PostalAddress } from '../shipping-types.ts';
 
@@ -77,8 +78,7 @@ function drawBarcode(doc: PDFKit.PDFDocument, formId: string, top: number): void
   const pattern = encodeLinear('code128', formId);
   const width = pattern.totalModules * BARCODE_MODULE_PT;
   const x = MARGIN + Math.max(CODE128_QUIET_ZONE_MODULES * BARCODE_MODULE_PT, (INNER_WIDTH - width) / 2);
-  for (const bar of linearBarRects(pattern.runs, BARCODE_MODULE_PT, BARCODE_HEIGHT)) doc.rect(x + bar.x, top + bar.y, bar.width, bar.height);
-  doc.fill('black');
+  fillRects(doc, linearBarRects(pattern.runs, BARCODE_MODULE_PT, BARCODE_HEIGHT), x, top);
   write(doc, formId, MARGIN, top + BARCODE_HEIGHT + 4, { size: 10, bold: true, align: 'center' });
 }
 
