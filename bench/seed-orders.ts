@@ -8,17 +8,31 @@ import { replicateSeededOrders } from '../src/domain/sandbox/seed-replicate.ts';
 
 const TEMPLATE = 10_000;
 
+/**
+ * The million-order copy writes its 2.9 GB once with a rollback journal, which holds only pages the
+ * file had before (the copies are new pages at its end) and keeps the commit atomic. In WAL mode the
+ * same load wrote 11 GB: every page to the log, again at checkpoints, and spilled pages more than once.
+ * The bench owns the database here (the server is stopped); it goes back to WAL after.
+ */
+async function bulkLoadJournal(db: Db, mode: 'truncate' | 'wal'): Promise<void> {
+  const { rows } = await sql<{ journal_mode: string }>`${sql.raw(`pragma journal_mode = ${mode}`)}`.execute(db);
+  if (rows[0]?.journal_mode !== mode) throw new Error(`the seed could not switch the database to journal_mode ${mode} (another connection has it open?)`);
+}
+
 /** Fills account 1 with `count` orders (a multiple of 10,000 above that); returns how many. */
 export async function seedOrders(db: Db, count: number, postgres: boolean, phase: (name: string) => void = () => {}): Promise<number> {
-  // A page cache that holds the indexes being filled: without it SQLite spills and rewrites the
-  // same index pages to the WAL over and over (gigabytes for a million orders).
+  // A page cache that holds what the copies and index builds (seed-replicate.ts) are filling, and
+  // index sorts in memory rather than through temporary files.
   if (!postgres) await sql`pragma cache_size = -524288`.execute(db);
+  if (!postgres) await sql`pragma temp_store = memory`.execute(db);
   const template = Math.min(count, TEMPLATE);
   await db.transaction().execute((tx) => seedAccount(tx, 1, { orders: template, seed: 1, labels: 0, chunk: 1000 }, new Date().toISOString()));
   phase('template');
   if (postgres) await sql`analyze orders, order_items`.execute(db);
   phase('analyze');
+  if (!postgres) await bulkLoadJournal(db, 'truncate');
   const total = count > template ? await replicateSeededOrders(db, 1, 1, Math.round(count / template) - 1) : template;
+  if (!postgres) await bulkLoadJournal(db, 'wal');
   phase('replicate');
   // What autovacuum does soon after a bulk load: statistics and the visibility map.
   if (postgres) await sql`vacuum analyze orders, order_items, order_counts, shipments`.execute(db);

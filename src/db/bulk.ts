@@ -37,18 +37,31 @@ export async function insertRows<R extends Record<string, unknown> = Record<stri
 }
 
 /**
- * PostgreSQL, inside the caller's transaction: drops the tables' secondary indexes (those no
- * constraint owns) and their foreign keys, runs `load`, then creates each again from its own
- * catalog definition (`pg_get_indexdef`, `pg_get_constraintdef`), so the schema after commit is
- * the one before. Building an index once over a million rows is a sort; keeping it up to date is a
- * random B-tree insert per row, and each foreign key a lookup per row (timings: bench/seed-orders-phases.ts).
- * Re-adding a foreign key checks every row in one join; a duplicate in a unique index fails its
- * build; either error rolls the whole load back. The drops hold ACCESS EXCLUSIVE locks on the
- * tables until commit: for bulk loads that own the database (benches), not for a shared server.
+ * Inside the caller's transaction: drops the tables' secondary indexes (on PostgreSQL, those no
+ * constraint owns, and the tables' foreign keys), runs `load`, then creates each again from its
+ * own definition (`pg_get_indexdef` and `pg_get_constraintdef`; SQLite's `sqlite_master`), so the
+ * schema after commit is the one before. Building an index once over a million rows is a sort;
+ * keeping it up to date is a random B-tree insert per row, and each PostgreSQL foreign key a lookup
+ * per row (timings: bench/seed-orders-phases.ts). SQLite keeps its foreign keys: their checks are
+ * primary-key lookups. A duplicate in a unique index fails its build, a broken foreign key its
+ * re-adding; either error rolls the whole load back. `load` must not look rows up through the
+ * dropped indexes (it would scan). The drops lock the tables until commit: for bulk loads that own
+ * the database (benches), not for a shared server.
  */
 export async function withDeferredIndexes<T>(tx: Executor, tables: string[], load: () => Promise<T>): Promise<T> {
   // Outside a transaction each drop would commit on its own: a failed load would leave them dropped.
-  if (!tx.isTransaction || !onPostgres(tx)) throw new Error('withDeferredIndexes needs a PostgreSQL transaction');
+  if (!tx.isTransaction) throw new Error('withDeferredIndexes needs a transaction');
+  if (!onPostgres(tx)) {
+    // Indexes SQLite made for a constraint (sqlite_autoindex_*) have no SQL of their own and stay.
+    const indexes = (
+      await sql<{ name: string; def: string }>`select name, sql as def from sqlite_master
+        where type = 'index' and sql is not null and tbl_name in (${sql.join(tables)}) order by rowid`.execute(tx)
+    ).rows;
+    for (const index of indexes) await sql.raw(`drop index "${index.name}"`).execute(tx);
+    const result = await load();
+    for (const index of indexes) await sql.raw(index.def).execute(tx);
+    return result;
+  }
   const relations = sql.join(tables.map((t) => sql`to_regclass(${t})`));
   const indexes = (
     await sql<{ name: string; def: string }>`select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as def
