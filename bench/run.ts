@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { LOAD, measure, medianOf, startNode, throwawayPostgres, type BenchRow, type Running, type BenchRun } from './lib.ts';
+import { LOAD, measure, medianOf, settleWrites, startNode, throwawayPostgres, type BenchRow, type Running, type BenchRun } from './lib.ts';
 
 const SKIP = new Set(['lib.ts', 'run.ts', 'bare-server.ts', 'ceiling-server.ts', 'seed-orders.ts']);
 const ORDER = ['foundation', 'labels', 'rates'];
@@ -42,6 +42,7 @@ if (tableModules.length > 0) {
     run.bareRps = ceiling.rps;
     run.bareUrl = bare.url;
     for (const name of tableModules) {
+      await settleWrites();
       const mod = (await import(pathToFileURL(new URL(`${name}.ts`, dir).pathname).href)) as { figures(run: BenchRun): Promise<BenchRow[]> };
       const got = await mod.figures(run);
       rows.push(...got);
