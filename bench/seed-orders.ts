@@ -12,11 +12,22 @@ const TEMPLATE = 10_000;
  * The million-order copy writes its 2.9 GB once with a rollback journal, which holds only pages the
  * file had before (the copies are new pages at its end) and keeps the commit atomic. In WAL mode the
  * same load wrote 11 GB: every page to the log, again at checkpoints, and spilled pages more than once.
- * The bench owns the database here (the server is stopped); it goes back to WAL after.
+ * SQLite leaves WAL mode only for a connection that has the file alone (orders.ts seeds with the
+ * server stopped); otherwise the load stays in WAL mode. Returns whether the mode was switched.
  */
-async function bulkLoadJournal(db: Db, mode: 'truncate' | 'wal'): Promise<void> {
-  const { rows } = await sql<{ journal_mode: string }>`${sql.raw(`pragma journal_mode = ${mode}`)}`.execute(db);
-  if (rows[0]?.journal_mode !== mode) throw new Error(`the seed could not switch the database to journal_mode ${mode} (another connection has it open?)`);
+async function journalMode(db: Db, mode: 'truncate' | 'wal'): Promise<boolean> {
+  // Another connection makes the switch fail at once with SQLITE_BUSY (no waiting it out).
+  const { rows: timeout } = await sql<{ timeout: number }>`pragma busy_timeout`.execute(db);
+  await sql`pragma busy_timeout = 0`.execute(db);
+  try {
+    const { rows } = await sql<{ journal_mode: string }>`${sql.raw(`pragma journal_mode = ${mode}`)}`.execute(db);
+    return rows[0]?.journal_mode === mode;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') return false;
+    throw error;
+  } finally {
+    await sql.raw(`pragma busy_timeout = ${Number(timeout[0]?.timeout ?? 5000)}`).execute(db);
+  }
 }
 
 /** Fills account 1 with `count` orders (a multiple of 10,000 above that); returns how many. */
@@ -30,9 +41,9 @@ export async function seedOrders(db: Db, count: number, postgres: boolean, phase
   phase('template');
   if (postgres) await sql`analyze orders, order_items`.execute(db);
   phase('analyze');
-  if (!postgres) await bulkLoadJournal(db, 'truncate');
+  const journaled = !postgres && (await journalMode(db, 'truncate'));
   const total = count > template ? await replicateSeededOrders(db, 1, 1, Math.round(count / template) - 1) : template;
-  if (!postgres) await bulkLoadJournal(db, 'wal');
+  if (journaled && !(await journalMode(db, 'wal'))) throw new Error('the seeded database could not go back to WAL mode');
   phase('replicate');
   // What autovacuum does soon after a bulk load: statistics and the visibility map.
   if (postgres) await sql`vacuum analyze orders, order_items, order_counts, shipments`.execute(db);
