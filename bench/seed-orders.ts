@@ -30,24 +30,51 @@ async function journalMode(db: Db, mode: 'truncate' | 'wal'): Promise<boolean> {
   }
 }
 
+/**
+ * SQLite connection settings for the load, set until `restore`: a page cache that holds what the
+ * copies and index builds (seed-replicate.ts) are filling, and index sorts in memory rather than
+ * through temporary files. Restored after: pages.ts seeds on the server's own connection.
+ */
+async function loadSettings(db: Db): Promise<() => Promise<void>> {
+  const cache = (await sql<{ cache_size: number }>`pragma cache_size`.execute(db)).rows[0]?.cache_size ?? -2000;
+  const temp = (await sql<{ temp_store: number }>`pragma temp_store`.execute(db)).rows[0]?.temp_store ?? 0;
+  await sql`pragma cache_size = -524288`.execute(db);
+  await sql`pragma temp_store = memory`.execute(db);
+  return async () => {
+    await sql.raw(`pragma cache_size = ${Number(cache)}`).execute(db);
+    await sql.raw(`pragma temp_store = ${Number(temp)}`).execute(db);
+  };
+}
+
 /** Fills account 1 with `count` orders (a multiple of 10,000 above that); returns how many. */
 export async function seedOrders(db: Db, count: number, postgres: boolean, phase: (name: string) => void = () => {}): Promise<number> {
-  // A page cache that holds what the copies and index builds (seed-replicate.ts) are filling, and
-  // index sorts in memory rather than through temporary files.
-  if (!postgres) await sql`pragma cache_size = -524288`.execute(db);
-  if (!postgres) await sql`pragma temp_store = memory`.execute(db);
-  const template = Math.min(count, TEMPLATE);
-  await db.transaction().execute((tx) => seedAccount(tx, 1, { orders: template, seed: 1, labels: 0, chunk: 1000 }, new Date().toISOString()));
-  phase('template');
-  if (postgres) await sql`analyze orders, order_items`.execute(db);
-  phase('analyze');
-  const journaled = !postgres && (await journalMode(db, 'truncate'));
-  const total = count > template ? await replicateSeededOrders(db, 1, 1, Math.round(count / template) - 1) : template;
-  if (journaled && !(await journalMode(db, 'wal'))) throw new Error('the seeded database could not go back to WAL mode');
-  phase('replicate');
-  // What autovacuum does soon after a bulk load: statistics and the visibility map.
-  if (postgres) await sql`vacuum analyze orders, order_items, order_counts, shipments`.execute(db);
-  else await sql`analyze`.execute(db);
-  phase('vacuum/analyze');
-  return total;
+  const restore = postgres ? null : await loadSettings(db);
+  try {
+    const template = Math.min(count, TEMPLATE);
+    await db.transaction().execute((tx) => seedAccount(tx, 1, { orders: template, seed: 1, labels: 0, chunk: 1000 }, new Date().toISOString()));
+    phase('template');
+    if (postgres) await sql`analyze orders, order_items`.execute(db);
+    phase('analyze');
+    const total = count > template ? await replicate(db, Math.round(count / template) - 1, postgres) : template;
+    phase('replicate');
+    // What autovacuum does soon after a bulk load: statistics and the visibility map.
+    if (postgres) await sql`vacuum analyze orders, order_items, order_counts, shipments`.execute(db);
+    else await sql`analyze`.execute(db);
+    phase('vacuum/analyze');
+    return total;
+  } finally {
+    await restore?.();
+  }
+}
+
+async function replicate(db: Db, rounds: number, postgres: boolean): Promise<number> {
+  if (postgres) return replicateSeededOrders(db, 1, 1, rounds);
+  const journaled = await journalMode(db, 'truncate');
+  try {
+    return await replicateSeededOrders(db, 1, 1, rounds);
+  } finally {
+    if (journaled && !(await journalMode(db, 'wal'))) console.error('bench seed: the database stayed in rollback-journal mode');
+    // Left in WAL mode, the one-transaction load grew the log to its own size: truncated here.
+    if (!journaled) await sql`pragma wal_checkpoint(truncate)`.execute(db);
+  }
 }

@@ -43,7 +43,8 @@ export async function insertRows<R extends Record<string, unknown> = Record<stri
  * schema after commit is the one before. Building an index once over a million rows is a sort;
  * keeping it up to date is a random B-tree insert per row, and each PostgreSQL foreign key a lookup
  * per row (timings: bench/seed-orders-phases.ts). SQLite keeps its foreign keys: their checks are
- * primary-key lookups. A duplicate in a unique index fails its build, a broken foreign key its
+ * primary-key lookups; its planner statistics of the rebuilt indexes (sqlite_stat1) are gone until
+ * the next ANALYZE. A duplicate in a unique index fails its build, a broken foreign key its
  * re-adding; either error rolls the whole load back. `load` must not look rows up through the
  * dropped indexes (it would scan). The drops lock the tables until commit: for bulk loads that own
  * the database (benches), not for a shared server.
@@ -57,7 +58,7 @@ export async function withDeferredIndexes<T>(tx: Executor, tables: string[], loa
       await sql<{ name: string; def: string }>`select name, sql as def from sqlite_master
         where type = 'index' and sql is not null and tbl_name in (${sql.join(tables)}) order by rowid`.execute(tx)
     ).rows;
-    for (const index of indexes) await sql.raw(`drop index "${index.name}"`).execute(tx);
+    for (const index of indexes) await sql.raw(`drop index main."${index.name.replaceAll('"', '""')}"`).execute(tx);
     const result = await load();
     for (const index of indexes) await sql.raw(index.def).execute(tx);
     return result;

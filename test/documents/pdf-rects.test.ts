@@ -35,3 +35,12 @@ test('no rectangles: only the fill, as pdfkit writes it', () => {
     pageContent((doc) => doc.fill('black')),
   );
 });
+
+test('a coordinate pdfkit refuses (NaN, infinite, beyond 1e21) is refused here too', () => {
+  for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, 1e21]) {
+    const doc = newPdfDocument({ autoFirstPage: false, compress: false });
+    doc.addPage({ size: [288, 432], margin: 0 });
+    assert.throws(() => doc.rect(bad, 0, 1, 1), /unsupported number/);
+    assert.throws(() => fillRects(doc, [{ x: bad, y: 0, width: 1, height: 1 }]), /unsupported number/);
+  }
+});

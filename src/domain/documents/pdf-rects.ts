@@ -5,8 +5,11 @@
 // (pdfkit's number rounding, one operator per line).
 import type { Rect } from './barcode-geometry.ts';
 
-/** pdfkit's PDFObject.number: six decimals at most. */
-const pdfNumber = (n: number) => Math.round(n * 1e6) / 1e6;
+/** pdfkit's PDFObject.number: six decimals at most; NaN, infinities and huge values refused. */
+function pdfNumber(n: number): number {
+  if (n > -1e21 && n < 1e21) return Math.round(n * 1e6) / 1e6;
+  throw new Error(`unsupported number: ${n}`);
+}
 
 /** Fills `rects`, offset by (x, y), in black. */
 export function fillRects(doc: PDFKit.PDFDocument, rects: Iterable<Rect>, x = 0, y = 0): void {

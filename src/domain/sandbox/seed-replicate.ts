@@ -13,16 +13,16 @@ const ORDER_COPY_COLUMNS = [
   'shipping_amount_cents', 'body', 'created_at', 'modified_at',
 ];
 /**
- * SQLite's per-row triggers the copies skip (dropped and made again inside each transaction): the
- * order counters, added up per key in one statement instead, and the kept V1 JSON of an order whose
- * items change, which new orders do not have yet.
+ * SQLite's per-row triggers the copies skip (dropped and made again inside the copying
+ * transaction): the order counters, added up per key in one statement instead, and the kept V1
+ * JSON of an order whose items change, which new orders do not have yet.
  */
 const ROW_TRIGGERS = ['order_counts_insert', 'order_v1_json_order_items_insert'];
 const ITEM_COPY_COLUMNS = ['account_id', 'position', 'line_item_key', 'sku', 'name', 'quantity', 'unit_price_cents', 'product_id', 'keywords', 'body', 'created_at', 'modified_at'];
 
 /**
  * For benches at a million orders: copies the orders a seed made (and their items) `rounds`
- * times inside the database, in two statements; copy k's key and number end in `~100k` (a fixed
+ * times inside the database, in one transaction; copy k's key and number end in `~100k` (a fixed
  * width, so the template's key is found again by cutting it off). Copies have no V2 shipment or
  * label: this fills lists, it does not model shipping.
  */
