@@ -89,6 +89,11 @@ describe('labels', () => {
     const numbers = label.packages.map((p: { tracking_number: string }) => p.tracking_number);
     assert.notEqual(numbers[0], numbers[1]);
     for (const n of numbers) assert.ok(isValidTrackingNumber('fedex', n), n);
+    // Read back (on PostgreSQL label and packages come in one query), packages in their order.
+    const read = (await t.api('v2', 'GET', `/v2/labels/${label.label_id}`)).json();
+    const ids = (l: { packages: { package_id: number; tracking_number: string }[] }) => l.packages.map((p) => [p.package_id, p.tracking_number]);
+    assert.deepEqual(ids(read), ids(label));
+    assert.equal(read.tracking_number, numbers[0]);
     assert.notEqual(label.packages[0].label_download.pdf, label.packages[1].label_download.pdf);
     const second = await download(label.packages[1].label_download.zpl);
     assert.ok(second.body.includes(numbers[1]) && !second.body.includes(numbers[0]));
