@@ -43,6 +43,17 @@ export async function replicateSeededOrders(db: Db, accountId: number, seed: num
 }
 
 /**
+ * The template orders (id and key) and their items, in temporary tables the copies read: dropped at
+ * commit on PostgreSQL, by the SQLite copy itself when it is done.
+ */
+async function templateTables(tx: Executor, accountId: number, prefix: string, first: number, last: number): Promise<void> {
+  const dropAtCommit = sql.raw(onPostgres(tx) ? ' on commit drop' : '');
+  await sql`create temporary table seed_template${dropAtCommit} as
+    select id, order_key from orders where account_id = ${accountId} and id between ${first} and ${last} and order_key like ${`${prefix}%`} and order_key not like '%~%'`.execute(tx);
+  await sql`create temporary table seed_template_items${dropAtCommit} as select i.* from order_items i join seed_template t on t.id = i.order_id`.execute(tx);
+}
+
+/**
  * SQLite: ten copies per statement, all in one transaction with the secondary indexes of orders and
  * order_items built once at the end (withDeferredIndexes), as on PostgreSQL. The template and its
  * items are first copied to temporary tables with indexes of their own: the copies find their
@@ -52,10 +63,8 @@ async function replicateOnSqlite(tx: Executor, accountId: number, prefix: string
   const orderColumns = ORDER_COPY_COLUMNS.join(', ');
   const triggers = (await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where type = 'trigger' and name in (${sql.join(ROW_TRIGGERS)})`.execute(tx)).rows;
   for (const trigger of triggers) await sql.raw(`drop trigger ${trigger.name}`).execute(tx);
-  await sql`create temporary table seed_template as
-    select id, order_key from orders where account_id = ${accountId} and id between ${first} and ${last} and order_key like ${`${prefix}%`} and order_key not like '%~%'`.execute(tx);
+  await templateTables(tx, accountId, prefix, first, last);
   await sql`create unique index temp.seed_template_key on seed_template (order_key)`.execute(tx);
-  await sql`create temporary table seed_template_items as select i.* from order_items i join seed_template t on t.id = i.order_id`.execute(tx);
   await sql`create index temp.seed_template_items_order on seed_template_items (order_id, position)`.execute(tx);
   await withDeferredIndexes(tx, ['orders', 'order_items'], async () => {
     for (let from = 1; from <= rounds; from += 10) {
@@ -94,9 +103,7 @@ async function replicateOnSqlite(tx: Executor, accountId: number, prefix: string
 async function replicateOnPostgres(tx: Executor, accountId: number, prefix: string, first: number, last: number, rounds: number): Promise<void> {
   // No JIT: it compiles each copy's plan anew (~0.6 s a statement) for rows a plain plan copies in 0.1 s.
   await sql`select set_config('jit', 'off', true), set_config('work_mem', '64MB', true), set_config('maintenance_work_mem', '256MB', true)`.execute(tx);
-  await sql`create temporary table seed_template on commit drop as
-    select id, order_key from orders where account_id = ${accountId} and id between ${first} and ${last} and order_key like ${`${prefix}%`} and order_key not like '%~%'`.execute(tx);
-  await sql`create temporary table seed_template_items on commit drop as select i.* from order_items i join seed_template t on t.id = i.order_id`.execute(tx);
+  await templateTables(tx, accountId, prefix, first, last);
   await sql`analyze seed_template, seed_template_items`.execute(tx);
   const orderColumns = ORDER_COPY_COLUMNS.join(', ');
   const itemColumns = ITEM_COPY_COLUMNS.join(', ');
