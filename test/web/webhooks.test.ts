@@ -70,8 +70,11 @@ describe('dashboard webhooks', () => {
     assert.equal(label.statusCode, 200, label.body);
     receiver.status = 500;
     await web.post('/app/sandbox/clock', { step: 'day' });
-    await runDueJobs(t.ctx);
-    assert.ok(receiver.deliveries.length >= 1);
+    const moved = flashOf((await web.get('/app/sandbox')).body)!;
+    assert.match(moved, /; [1-9]\d* tracking events passed/, moved);
+    const ran = await runDueJobs(t.ctx);
+    const jobs = await t.ctx.database.db.selectFrom('jobs').select(['kind', 'status', 'attempts', 'run_at', 'last_error']).execute();
+    assert.ok(receiver.deliveries.length >= 1, `${ran} jobs ran: ${JSON.stringify(jobs)}`);
     let page = await web.get(hookPath);
     assert.match(page.body, /<span class="tag error">failed<\/span>/);
     assert.match(page.body, /answered HTTP 500/);
