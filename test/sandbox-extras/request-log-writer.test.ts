@@ -3,6 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/server.ts';
+import { onlyOn } from '../helpers/skips.ts';
 import { listRequestLog, REDACTED, RequestLogWriter, type RequestLogEntry } from '../../src/domain/sandbox/request-log.ts';
 
 let t: TestApp;
@@ -43,3 +44,36 @@ test('a flush of 250 entries writes each one whole, in its own columns', async (
     assert.deepEqual(row.responseBody, i % 4 ? { entry: i } : null);
   }
 });
+
+test('an account backlog beyond its limit writes only its newest entries, in order; other accounts keep theirs', async () => {
+  const { db } = t.ctx.database;
+  await db.deleteFrom('request_log').execute();
+  const writer = new RequestLogWriter(db, { maxPerAccount: 40, maxAgeHours: 24 * 365 * 10 });
+  for (let i = 0; i < 130; i++) writer.add({ ...entry(i), requestId: `backlog-${i}` });
+  for (let i = 0; i < 5; i++) writer.add({ ...entry(1000 + i), accountId: 2, requestId: `other-${i}` });
+  await writer.flush();
+  const ids = async (accountId: number) => (await db.selectFrom('request_log').select('request_id').where('account_id', '=', accountId).orderBy('id').execute()).map((r) => r.request_id);
+  assert.deepEqual(await ids(1), Array.from({ length: 40 }, (_, k) => `backlog-${90 + k}`));
+  assert.deepEqual(await ids(2), Array.from({ length: 5 }, (_, k) => `other-${k}`));
+});
+
+test(
+  'a flush of many statements is written in one go, not one event-loop turn per statement',
+  { skip: onlyOn('sqlite', 'PostgreSQL statements wait on the network, a turn each whatever the writer does') },
+  async () => {
+    const writer = new RequestLogWriter(t.ctx.database.db, { maxPerAccount: 5000, maxAgeHours: 24 * 365 * 10 });
+    for (let i = 0; i < 1000; i++) writer.add({ ...entry(i), requestId: `turns-${i}` });
+    let turns = 0;
+    let counting = true;
+    const tick = () => {
+      turns++;
+      if (counting) setImmediate(tick);
+    };
+    setImmediate(tick);
+    await writer.flush();
+    counting = false;
+    // Ten 100-row statements: under a busy server each turn let ~50 requests in, and the log fell behind.
+    assert.ok(turns <= 2, `${turns} event-loop turns for one flush`);
+    assert.equal((await listRequestLog(t.ctx.database.db, 1, { path: '/v2/warehouses/se-', limit: 5000 })).filter((r) => r.requestId.startsWith('turns-')).length, 1000);
+  },
+);

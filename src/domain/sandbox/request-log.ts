@@ -3,7 +3,7 @@
 // goes to a count and an age per account.
 import { isAscii } from 'node:buffer';
 import type { Insertable } from 'kysely';
-import type { Db, Executor } from '../../db/index.ts';
+import { onPostgres, type Db, type Executor } from '../../db/index.ts';
 import { everyColumn, preparedForCount } from '../../db/prepared.ts';
 import type { RequestLogTable } from '../../db/schema.ts';
 
@@ -114,6 +114,43 @@ function bodyText(body: unknown): string | null {
 /** One insert statement carries at most this much: a few milliseconds of the event loop. */
 const FLUSH_CHARS = 256 * 1024;
 const FLUSH_ROWS = 100;
+/** A backlog (after a stall) is written in slices of this much time, the event loop let in between. */
+const YIELD_AFTER_MS = 10;
+
+/**
+ * The entries the log will keep: an account's newest `max` (in the order given, oldest first).
+ * Older ones would be pruned right after their insert; readers prune before they read.
+ */
+/** Multi-row inserts of at most FLUSH_CHARS of text or FLUSH_ROWS rows each. */
+function insertStatements(entries: PendingRow[]): { rows: number; values: unknown[] }[] {
+  const statements: { rows: number; values: unknown[] }[] = [];
+  let values: unknown[] = [];
+  let rows = 0;
+  let chars = 0;
+  for (const [i, e] of entries.entries()) {
+    values.push(...e.values);
+    rows++;
+    chars += e.chars;
+    if (chars >= FLUSH_CHARS || rows >= FLUSH_ROWS || i === entries.length - 1) {
+      statements.push({ rows, values });
+      values = [];
+      rows = 0;
+      chars = 0;
+    }
+  }
+  return statements;
+}
+
+function newestPerAccount(entries: PendingRow[], max: number): PendingRow[] {
+  const seen = new Map<number, number>();
+  const kept: PendingRow[] = [];
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const count = seen.get(entries[i].accountId) ?? 0;
+    seen.set(entries[i].accountId, count + 1);
+    if (count < max) kept.push(entries[i]);
+  }
+  return kept.reverse();
+}
 
 const LOG_COLUMNS = everyColumn<Omit<Insertable<RequestLogTable>, 'id'>>({
   account_id: true, at: true, surface: true, method: true, path: true, status: true, duration_ms: true, request_id: true,
@@ -139,24 +176,29 @@ interface PendingRow {
 }
 
 /**
- * Collects entries in memory and writes them off the request path: one multi-row insert per
- * quarter second (or per 100 entries). Pruning runs for an account once a quarter of its limit has
+ * Collects entries in memory and writes them off the request path: multi-row inserts each quarter
+ * second, or as soon as 100 entries or FLUSH_CHARS of text are waiting. Pruning runs for an account once a quarter of its limit has
  * been added since the last pass, so the table holds at most 1.25x the limit between passes; readers
  * flush and prune first, so what they see is exact. Age pruning runs at most once a minute.
  */
 export class RequestLogWriter {
   private pending: PendingRow[] = [];
+  private pendingChars = 0;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> = Promise.resolve();
   private readonly sincePrune = new Map<number, number>();
   private readonly agePrunedAt = new Map<number, number>();
+  /** PostgreSQL statements wait on the network, not on the event loop. */
+  private readonly nonBlocking: boolean;
 
   constructor(
     private readonly db: Db,
     private readonly limits: RequestLogLimits,
     private readonly onError: (error: unknown) => void = () => {},
     private readonly intervalMs = 250,
-  ) {}
+  ) {
+    this.nonBlocking = onPostgres(db);
+  }
 
   add(e: RequestLogEntry): void {
     // Serialized now: a request's headers and body objects held until the flush outlived the young
@@ -164,12 +206,14 @@ export class RequestLogWriter {
     const headers = JSON.stringify(redact(e.requestHeaders));
     const body = bodyText(e.requestBody);
     const response = e.responseBody === null ? null : redactJsonText(e.responseBody);
+    const chars = headers.length + (body?.length ?? 0) + (response?.length ?? 0);
     this.pending.push({
       accountId: e.accountId,
       values: [e.accountId, e.at, e.surface, e.method, e.path, e.status, e.durationMs, e.requestId, headers, body, response],
-      chars: headers.length + (body?.length ?? 0) + (response?.length ?? 0),
+      chars,
     });
-    if (this.pending.length >= FLUSH_ROWS) {
+    this.pendingChars += chars;
+    if (this.pending.length >= FLUSH_ROWS || this.pendingChars >= FLUSH_CHARS) {
       void this.flush();
       return;
     }
@@ -202,23 +246,25 @@ export class RequestLogWriter {
 
   private async write(): Promise<void> {
     if (this.pending.length === 0) return;
-    const entries = this.pending.splice(0, this.pending.length);
-    // Small statements with the event loop let in between: one flush of 100 rates responses is
-    // ~4 MB, and written as one statement it held every request until it was done.
-    let values: unknown[] = [];
-    let rows = 0;
-    let chars = 0;
-    for (const [i, e] of entries.entries()) {
-      values.push(...e.values);
-      rows++;
-      chars += e.chars;
-      if (chars >= FLUSH_CHARS || rows >= FLUSH_ROWS || i === entries.length - 1) {
-        await insertRows(this.db, rows, values);
-        values = [];
-        rows = 0;
-        chars = 0;
-        await new Promise((resolve) => setImmediate(resolve));
-      }
+    const entries = newestPerAccount(this.pending.splice(0, this.pending.length), this.limits.maxPerAccount);
+    this.pendingChars = 0;
+    const statements = insertStatements(entries);
+    // Waiting for the connection once per statement (or yielding the event loop after each) let a
+    // whole turn of a busy server in each time: under 50 connections of rates calls ~50 entries
+    // came in for every 7 written, entries waited seconds, and their bodies were promoted and
+    // collected as old objects. So one connection takes the statements in a row. PostgreSQL's
+    // leave the event loop free; SQLite's block it, so a backlog there is written in slices of
+    // YIELD_AFTER_MS with the loop (and the connection) let go in between.
+    let next = 0;
+    while (next < statements.length) {
+      await this.db.connection().execute(async (connection) => {
+        const started = performance.now();
+        do {
+          const { rows, values } = statements[next++];
+          await insertRows(connection, rows, values);
+        } while (next < statements.length && (this.nonBlocking || performance.now() - started < YIELD_AFTER_MS));
+      });
+      if (next < statements.length) await new Promise((resolve) => setImmediate(resolve));
     }
     const step = Math.max(1, Math.floor(this.limits.maxPerAccount / 4));
     for (const e of entries) this.sincePrune.set(e.accountId, (this.sincePrune.get(e.accountId) ?? 0) + 1);
