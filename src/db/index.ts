@@ -6,6 +6,7 @@ import type Pg from 'pg';
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import type { DB } from './schema.ts';
 import { migrateToLatest } from './migrate.ts';
+import { compressNewValuesWithLz4 } from './pg-compression.ts';
 import { WriteWatchPlugin } from './write-watch.ts';
 import { startWalCheckpointer } from './wal-checkpoints.ts';
 import { lazyPackage } from '../lazy-package.ts';
@@ -102,6 +103,7 @@ function openPostgres(url: string, schema: string | undefined, poolSize: number)
     max: poolSize,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
+  compressNewValuesWithLz4(pool);
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool: namedStatements(pool) }), plugins: [new WriteWatchPlugin()] });
 }
 
