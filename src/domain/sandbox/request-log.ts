@@ -111,16 +111,12 @@ function bodyText(body: unknown): string | null {
   return text.length > MAX_BODY_CHARS ? JSON.stringify({ truncated: true, length: text.length }) : text;
 }
 
-/** One insert statement carries at most this much: a few milliseconds of the event loop. */
+/** One insert statement carries at most this much (a few milliseconds of the event loop); add() flushes once this much waits. */
 const FLUSH_CHARS = 256 * 1024;
 const FLUSH_ROWS = 100;
 /** A backlog (after a stall) is written in slices of this much time, the event loop let in between. */
 const YIELD_AFTER_MS = 10;
 
-/**
- * The entries the log will keep: an account's newest `max` (in the order given, oldest first).
- * Older ones would be pruned right after their insert; readers prune before they read.
- */
 /** Multi-row inserts of at most FLUSH_CHARS of text or FLUSH_ROWS rows each. */
 function insertStatements(entries: PendingRow[]): { rows: number; values: unknown[] }[] {
   const statements: { rows: number; values: unknown[] }[] = [];
@@ -141,6 +137,10 @@ function insertStatements(entries: PendingRow[]): { rows: number; values: unknow
   return statements;
 }
 
+/**
+ * The entries the log will keep: an account's newest `max` (in the order given, oldest first).
+ * Older ones would be pruned right after their insert; readers prune before they read.
+ */
 function newestPerAccount(entries: PendingRow[], max: number): PendingRow[] {
   const seen = new Map<number, number>();
   const kept: PendingRow[] = [];
@@ -177,9 +177,10 @@ interface PendingRow {
 
 /**
  * Collects entries in memory and writes them off the request path: multi-row inserts each quarter
- * second, or as soon as 100 entries or FLUSH_CHARS of text are waiting. Pruning runs for an account once a quarter of its limit has
- * been added since the last pass, so the table holds at most 1.25x the limit between passes; readers
- * flush and prune first, so what they see is exact. Age pruning runs at most once a minute.
+ * second, or as soon as 100 entries or FLUSH_CHARS of text are waiting. Pruning runs for an
+ * account once a quarter of its limit has been added since the last pass, so the table holds at
+ * most 1.25x the limit between passes; readers flush and prune first, so what they see is exact.
+ * Age pruning runs at most once a minute.
  */
 export class RequestLogWriter {
   private pending: PendingRow[] = [];
