@@ -47,6 +47,9 @@ test('a flush of 250 entries writes each one whole, in its own columns', async (
 
 test('an account backlog beyond its limit writes only its newest entries, in order; other accounts keep theirs', async () => {
   const { db } = t.ctx.database;
+  const highest = async () => Number((await db.selectFrom('request_log').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow()).id ?? 0);
+  const before = await highest(); // ids are never handed out twice, so the next insert's come after it
+  assert.ok(before > 0);
   await db.deleteFrom('request_log').execute();
   const writer = new RequestLogWriter(db, { maxPerAccount: 40, maxAgeHours: 24 * 365 * 10 });
   for (let i = 0; i < 130; i++) writer.add({ ...entry(i), requestId: `backlog-${i}` });
@@ -55,6 +58,24 @@ test('an account backlog beyond its limit writes only its newest entries, in ord
   const ids = async (accountId: number) => (await db.selectFrom('request_log').select('request_id').where('account_id', '=', accountId).orderBy('id').execute()).map((r) => r.request_id);
   assert.deepEqual(await ids(1), Array.from({ length: 40 }, (_, k) => `backlog-${90 + k}`));
   assert.deepEqual(await ids(2), Array.from({ length: 5 }, (_, k) => `other-${k}`));
+  // Only the kept entries were inserted: 45 new ids, not 135.
+  assert.equal((await highest()) - before, 45);
+});
+
+test('entries added while a flush is queued go with it: one flush, not one per entry', async () => {
+  const { db } = t.ctx.database;
+  const writer = new RequestLogWriter(db, { maxPerAccount: 5000, maxAgeHours: 24 * 365 * 10 });
+  let flushes = 0;
+  const flush = writer.flush.bind(writer);
+  writer.flush = (accountId?: number) => {
+    flushes++;
+    return flush(accountId);
+  };
+  for (let i = 0; i < 300; i++) writer.add({ ...entry(i), requestId: `queued-${i}` });
+  // The flush queued at the 100th entry takes all 300; the 200 after it queue nothing more.
+  assert.equal(flushes, 1);
+  await writer.flush();
+  assert.equal((await db.selectFrom('request_log').select('id').where('request_id', 'like', 'queued-%').execute()).length, 300);
 });
 
 test(

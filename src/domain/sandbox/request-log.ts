@@ -185,6 +185,8 @@ interface PendingRow {
 export class RequestLogWriter {
   private pending: PendingRow[] = [];
   private pendingChars = 0;
+  /** A flush is chained and has not taken the pending entries yet: later ones go with it. */
+  private flushQueued = false;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> = Promise.resolve();
   private readonly sincePrune = new Map<number, number>();
@@ -214,6 +216,7 @@ export class RequestLogWriter {
       chars,
     });
     this.pendingChars += chars;
+    if (this.flushQueued) return;
     if (this.pending.length >= FLUSH_ROWS || this.pendingChars >= FLUSH_CHARS) {
       void this.flush();
       return;
@@ -229,6 +232,7 @@ export class RequestLogWriter {
       clearTimeout(this.timer);
       this.timer = null;
     }
+    this.flushQueued = true;
     this.running = this.running
       .then(async () => {
         await this.write();
@@ -246,6 +250,7 @@ export class RequestLogWriter {
   }
 
   private async write(): Promise<void> {
+    this.flushQueued = false;
     if (this.pending.length === 0) return;
     const entries = newestPerAccount(this.pending.splice(0, this.pending.length), this.limits.maxPerAccount);
     this.pendingChars = 0;
@@ -262,7 +267,8 @@ export class RequestLogWriter {
         const started = performance.now();
         do {
           const { rows, values } = statements[next++];
-          await insertRows(connection, rows, values);
+          // One failed statement (reported) does not take the rest of the flush with it.
+          await insertRows(connection, rows, values).catch(this.onError);
         } while (next < statements.length && (this.nonBlocking || performance.now() - started < YIELD_AFTER_MS));
       });
       if (next < statements.length) await new Promise((resolve) => setImmediate(resolve));
